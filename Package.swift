@@ -1,0 +1,107 @@
+// swift-tools-version:6.1
+// tern: a terminal email client. See ARCHITECTURE.md for the map of targets and the import rules.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "tern",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tern", targets: ["tern"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // C shim over ncursesw. Only TerminalKit/Backend may import it.
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "MailCore", swiftSettings: swiftSettings),
+        .target(name: "IMAP", dependencies: ["MailCore"], swiftSettings: swiftSettings),
+        .target(name: "POP3", dependencies: ["MailCore"], swiftSettings: swiftSettings),
+        .target(name: "SMTP", dependencies: ["MailCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "Transport",
+            dependencies: [
+                "MailCore", "IMAP", "POP3", "SMTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MailStore",
+            dependencies: ["MailCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TernConfig",
+            dependencies: ["MailCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MailEngine",
+            dependencies: [
+                "MailCore", "IMAP", "POP3", "SMTP", "Transport", "MailStore", "TernConfig",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "TerminalKit", dependencies: ["CNcurses"], swiftSettings: swiftSettings),
+        .target(
+            name: "TernUI",
+            dependencies: ["TerminalKit", "MailEngine", "TernConfig", "MailCore"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "tern",
+            dependencies: [
+                "MailCore", "IMAP", "POP3", "SMTP", "Transport", "MailStore", "TernConfig",
+                "MailEngine", "TerminalKit", "TernUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TernTestSupport",
+            dependencies: [
+                "MailCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "IMAPTests", dependencies: ["IMAP", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "POP3Tests", dependencies: ["POP3", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "MailStoreTests", dependencies: ["MailStore", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TernConfigTests", dependencies: ["TernConfig", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "MailEngineTests", dependencies: ["MailEngine", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TernUITests", dependencies: ["TernUI", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["MailEngine", "MailStore", "Transport", "TernConfig", "TernTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ArchitectureTests", dependencies: [], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,6 @@
+// The sans-I/O SMTP protocol code: commands and their encoders, response parsers and client state
+// machines. Bytes in, events and bytes out; no sockets. See ARCHITECTURE.md.
+import MailCore
+
+/// Namespace for the SMTP protocol module.
+public enum SMTPProtocol {}

@@ -1,0 +1,6 @@
+import Testing
+@testable import TerminalKit
+
+@Test func ncursesIsLinked() {
+    #expect(ncursesVersion().hasPrefix("ncurses"))
+}
