@@ -172,7 +172,7 @@ enum AccountDecoder {
         var entries: [(name: String?, text: TOMLNode, path: KeyPath)] = []
         switch node {
         case .table(let table):
-            let ordered = table.keys.sorted { (context.line(of: path.appending($0)) ?? 0, $0) < (context.line(of: path.appending($1)) ?? 0, $1) }
+            let ordered = context.document.locator.fileOrder(of: table.keys, in: path)
             entries = ordered.compactMap { key in table[key].map { (key, $0, path.appending(key)) } }
         case .array(let array):
             entries = array.enumerated().map { (nil, $0.element, path.appending(index: $0.offset)) }

@@ -10,7 +10,7 @@ enum ConfigurationDecoder {
         let context = DecodingContext(document: document, environment: environment)
         var root = TableReader(entries: document.root, at: .root, context: context)
 
-        let accounts = decodeAccounts(&root, context: context)
+        let accounts = decodeAccounts(&root, document: document, context: context)
         let uiReader = root.table("ui", example: "[ui] with theme = \"default\"")
         let ui = SettingsDecoder.decodeUI(uiReader, context: context)
         let general = SettingsDecoder.decodeGeneral(&root, context: context)
@@ -32,7 +32,7 @@ enum ConfigurationDecoder {
     }
 
     /// Reads `[accounts.*]` in file order and picks the default account.
-    private static func decodeAccounts(_ root: inout TableReader, context: DecodingContext) -> ([Account], String)? {
+    private static func decodeAccounts(_ root: inout TableReader, document: TOMLDocument, context: DecodingContext) -> ([Account], String)? {
         guard let reader = root.table("accounts", example: "[accounts.NAME]") else {
             if !root.has("accounts") {
                 context.reportFile("there are no accounts",
@@ -40,10 +40,7 @@ enum ConfigurationDecoder {
             }
             return nil
         }
-        let names = reader.entries.keys.sorted { lhs, rhs in
-            let (left, right) = (context.line(of: reader.path(of: lhs)) ?? 0, context.line(of: reader.path(of: rhs)) ?? 0)
-            return left != right ? left < right : lhs < rhs
-        }
+        let names = document.locator.fileOrder(of: reader.entries.keys, in: reader.path)
         guard !names.isEmpty else {
             context.report(at: reader.path, "[accounts] has no accounts", hint: "add [accounts.NAME] with from = \"...\" and an imap, pop3 or maildir table")
             return nil

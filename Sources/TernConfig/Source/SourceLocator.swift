@@ -10,17 +10,20 @@ struct SourceLocator: Sendable {
     private var definitions: [KeyPath: Int] = [:]
     /// The first line each path or any path below it is mentioned on.
     private var mentions: [KeyPath: Int] = [:]
+    /// The position of each path's first mention among all mentions, for file order within a line.
+    private var ordinals: [KeyPath: Int] = [:]
 
     /// Scans `text` and records the line of every key path in it.
     init(text: String) {
         var scanner = LocatorScanner(bytes: Array(text.utf8))
         scanner.scanDocument()
-        for (path, line) in scanner.recorded {
+        for (ordinal, (path, line)) in scanner.recorded.enumerated() {
             if definitions[path] == nil { definitions[path] = line }
             var prefix = path
             while true {
                 if let known = mentions[prefix], known <= line { break }
                 mentions[prefix] = line
+                ordinals[prefix] = ordinal
                 if prefix.components.isEmpty { break }
                 prefix = prefix.parent
             }
@@ -38,6 +41,16 @@ struct SourceLocator: Sendable {
             if let line = definitions[prefix] ?? mentions[prefix] { return line }
         }
         return nil
+    }
+
+    /// Sorts the keys of the table at `table` into the order the file first mentions them
+    /// (keys the scanner did not see go last, by name).
+    func fileOrder(of keys: some Sequence<String>, in table: KeyPath) -> [String] {
+        keys.sorted { lhs, rhs in
+            let left = ordinals[table.appending(lhs)] ?? Int.max
+            let right = ordinals[table.appending(rhs)] ?? Int.max
+            return left != right ? left < right : lhs < rhs
+        }
     }
 
     /// The line `path` itself is defined on, without any fallback.

@@ -19,7 +19,7 @@ struct ThemeDecoder {
         let context = DecodingContext(document: document, environment: [:])
         var result = Result(inherit: nil, partials: [:])
         var definedAt: [ThemeKey: KeyPath] = [:]
-        for key in document.root.keys.sorted() {
+        for key in document.locator.fileOrder(of: document.root.keys, in: .root) {
             guard let node = document.root[key] else { continue }
             let path = KeyPath(key)
             switch key {
@@ -82,7 +82,7 @@ struct ThemeDecoder {
                                hint: suggestion ?? "see docs/config.md for the theme keys")
             }
         }
-        for child in entries.keys.sorted() where !fields.contains(child) {
+        for child in context.document.locator.fileOrder(of: entries.keys, in: path) where !fields.contains(child) {
             guard let value = entries[child] else { continue }
             visit(value, name: fullName, key: child, path: path.appending(child), context: context,
                   into: &partials, definedAt: &definedAt)

@@ -227,9 +227,8 @@ let errorCases: [ErrorCase] = [
     ErrorCase(name: "inline table key", text: """
         [accounts.alice]
         from = "alice@example.test"
-        imap = { host = "127.0.0.1",
-                 pasword_env = "X" }
-        """, line: 4, contains: ["unknown key \"pasword_env\" in [accounts.alice.imap]; did you mean \"password_env\"?"]),
+        imap = { host = "127.0.0.1", pasword_env = "X" }
+        """, line: 3, contains: ["unknown key \"pasword_env\" in [accounts.alice.imap]; did you mean \"password_env\"?"]),
     ErrorCase(name: "dotted key", text: """
         [accounts]
         alice.from = "alice@example.test"

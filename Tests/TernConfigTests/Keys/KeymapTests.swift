@@ -108,7 +108,7 @@ func naturalDefaults(context: KeyContext, keys: String, command: CommandName) th
     #expect(help.summary == CommandName.help.summary)
     let firstGlobal = try #require(entries.firstIndex { $0.isGlobal })
     #expect(entries[..<firstGlobal].allSatisfy { !$0.isGlobal })
-    #expect(entries[firstGlobal...].allSatisfy(\.isGlobal))
+    #expect(entries[firstGlobal...].allSatisfy { $0.isGlobal })
     #expect(Set(entries.map(\.command)).count == entries.count)
     #expect(Keymap.defaults.helpEntries(for: .prompt).allSatisfy { !$0.isGlobal })
 }

@@ -26,8 +26,8 @@ import Testing
         "list.unread" = { attrs = ["bold"] }
         """
     let theme = try ThemeCatalog(userThemes: ["sparse": sparse]).load("sparse")
-    #expect(theme[.listUnread] == ThemeStyle(foreground: .palette(2), background: .default, attributes: .bold))
-    #expect(theme[.listDate] == ThemeStyle(foreground: .palette(2)))
+    #expect(theme[.listUnread] == ThemeStyle(foreground: .palette(2), background: .palette(0), attributes: .bold))
+    #expect(theme[.listDate] == ThemeStyle(foreground: .palette(2), background: .palette(0)))
     #expect(theme[.quote3] == ThemeStyle(foreground: .palette(7), background: .palette(0)))
     #expect(theme.definedKeys == [.normal, .list, .listUnread])
 }

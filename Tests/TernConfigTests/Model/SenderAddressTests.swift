@@ -1,0 +1,34 @@
+import Testing
+@testable import TernConfig
+
+@Test(arguments: [
+    ("alice@example.test", nil, "alice@example.test"),
+    ("Alice Example <alice@example.test>", "Alice Example", "alice@example.test"),
+    ("\"Example, Alice\" <alice@example.test>", "Example, Alice", "alice@example.test"),
+    ("\"A \\\"B\\\" C\" <a@b.test>", "A \"B\" C", "a@b.test"),
+    ("<bare@example.test>", nil, "bare@example.test"),
+    ("  Zoë <zoe+tag@sub.example.test>  ", "Zoë", "zoe+tag@sub.example.test"),
+    ("x@[127.0.0.1]", nil, "x@[127.0.0.1]"),
+    ("Ünï <u@bücher.example>", "Ünï", "u@bücher.example"),
+])
+func addressesParse(text: String, name: String?, address: String) throws {
+    let parsed = try SenderAddress.parse(text).get()
+    #expect(parsed.displayName == name)
+    #expect(parsed.address == address)
+}
+
+@Test(arguments: [
+    "alice", "Alice <alice>", "Alice alice@example.test", "Alice <alice@example.test", "<@example.test>",
+    "a@", "a..b@example.test", ".a@example.test", "a@-example.test", "a@exa mple.test", "\"Open <a@b.test>",
+    "Alice <a@b.test>>", "a@b..test", "Tab\u{7}Name <a@b.test>",
+])
+func badAddressesFail(text: String) {
+    if case .success(let address) = SenderAddress.parse(text) { Issue.record("parsed \(text) as \(address)") }
+}
+
+@Test func addressesDescribeThemselvesQuotingWhereNeeded() {
+    #expect(SenderAddress(displayName: "Alice", address: "a@b.test").description == "Alice <a@b.test>")
+    #expect(SenderAddress(displayName: "Doe, J.", address: "j@b.test").description == "\"Doe, J.\" <j@b.test>")
+    #expect(SenderAddress(displayName: nil, address: "a@b.test").description == "a@b.test")
+    #expect(SenderAddress(displayName: nil, address: "a@b.test").domain == "b.test")
+}
