@@ -1,3 +1,5 @@
+import MailCore
+
 /// Reads one `[accounts.NAME]` table.
 enum AccountDecoder {
     /// The source tables an account may have; exactly one is required.
@@ -15,9 +17,9 @@ enum AccountDecoder {
                            hint: "use letters, digits, \".\", \"-\", \"_\", \"@\" and \"+\"")
         }
         let fromText = reader.string("from", example: "from = \"Your Name <you@example.org>\"")
-        var from: SenderAddress?
+        var from: Address?
         if let fromText {
-            switch SenderAddress.parse(fromText) {
+            switch ConfigAddress.parse(fromText) {
             case .success(let address): from = address
             case .failure(let error):
                 context.report(at: reader.path(of: "from"), "\"from\" in \(path.tableName) is not a valid address: \(error)",
@@ -192,7 +194,7 @@ enum AccountDecoder {
                 valid = false
                 continue
             }
-            switch SenderAddress.parse(text) {
+            switch ConfigAddress.parse(text) {
             case .success(let address): identities.append(Identity(name: entry.name, address: address))
             case .failure(let error):
                 context.report(at: entry.path, "identity \(DisplayText.quoted(text)) is not a valid address: \(error)",

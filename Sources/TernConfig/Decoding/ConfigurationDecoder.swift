@@ -12,17 +12,18 @@ enum ConfigurationDecoder {
 
         let accounts = decodeAccounts(&root, document: document, context: context)
         let uiReader = root.table("ui", example: "[ui] with theme = \"default\"")
-        let ui = SettingsDecoder.decodeUI(uiReader, context: context)
-        let general = SettingsDecoder.decodeGeneral(&root, context: context)
+        var settings = SettingsDecoder(root: root, ui: uiReader, context: context)
+        let (ui, general, themePath) = settings.decode()
+        root = settings.root
+        settings.ui?.reportUnknownKeys()
         let keymap = KeysDecoder.decode(root.table("keys", example: "[keys.list] with j = \"move-down\""), context: context)
         var misplaced: [String: String] = [:]
-        for key in SettingsDecoder.uiKeys { misplaced[key] = "\"\(key)\" belongs in [ui]" }
         for key in ["from", "imap", "pop3", "maildir", "smtp", "sendmail"] {
             misplaced[key] = "\"\(key)\" belongs in an account: [accounts.NAME]"
         }
         root.reportUnknownKeys(misplaced: misplaced)
 
-        let theme = loadTheme(ui.themeName, context: context, themePath: uiReader?.path(of: "theme"), themes: themes)
+        let theme = loadTheme(ui.themeName, context: context, themePath: themePath, themes: themes)
         try context.throwIfNeeded()
         guard let theme, let (list, defaultName) = accounts else {
             throw ConfigError(ConfigDiagnostic(file: document.file, line: nil, message: "the configuration is incomplete"))

@@ -1,42 +1,116 @@
-/// Reads `[ui]` and the top-level program and file keys.
-enum SettingsDecoder {
-    /// The keys of `[ui]`.
+/// Reads the settings that may be written at the top level or in `[ui]` (not both): the look
+/// (`theme`, `layout`, ...) and the programs and files (`editor`, `download_dir`, ...).
+struct SettingsDecoder {
+    /// The look-and-feel keys, usually written in `[ui]`.
     static let uiKeys = ["theme", "layout", "sidebar_width", "sort", "date_format", "prefer_html"]
-    /// The top-level keys besides `accounts`, `ui` and `keys`.
+    /// The program and file keys, usually written at the top level.
     static let generalKeys = ["editor", "edit_headers", "opener", "download_dir", "alias_files", "query_command",
                               "body_cache_mb", "mailcap_files"]
 
-    /// Reads `[ui]`; missing keys take their defaults. The theme name is checked by the caller.
-    static func decodeUI(_ reader: TableReader?, context: DecodingContext) -> UISettings {
+    /// The root table.
+    var root: TableReader
+    /// The `[ui]` table, if there is one.
+    var ui: TableReader?
+    let context: DecodingContext
+
+    /// Reads every setting; missing ones take their defaults from ``ConfigDefaults``.
+    /// - Returns: The settings, and the path of the `theme` key if it was written.
+    mutating func decode() -> (UISettings, GeneralSettings, themePath: KeyPath?) {
         var settings = UISettings()
-        guard var reader else { return settings }
-        if let theme = reader.string("theme", example: "theme = \"default\"") { settings.themeName = theme }
-        if let layout = reader.choice("layout", as: Layout.self) { settings.layout = layout }
-        if let width = reader.integer("sidebar_width", in: ConfigDefaults.sidebarWidthRange, example: "sidebar_width = 24") {
-            settings.sidebarWidth = width
+        var themePath: KeyPath?
+        if let theme = read("theme", { $0.string("theme", example: "theme = \"default\"") }) {
+            settings.themeName = theme.value
+            themePath = theme.path
         }
-        if let text = reader.string("sort", example: "sort = \"reverse-date\"") {
-            if let order = SortOrder(text) {
+        if let layout = read("layout", { $0.choice("layout", as: Layout.self) }) { settings.layout = layout.value }
+        if let width = read("sidebar_width", {
+            $0.integer("sidebar_width", in: ConfigDefaults.sidebarWidthRange, example: "sidebar_width = 24")
+        }) {
+            settings.sidebarWidth = width.value
+        }
+        if let text = read("sort", { $0.string("sort", example: "sort = \"reverse-date\"") }) {
+            if let order = SortOrder(text.value) {
                 settings.sort = order
             } else {
-                reader.context.report(at: reader.path(of: "sort"), "\"sort\" in [ui] is \(DisplayText.quoted(text)), which is not a sort order",
-                                      hint: Suggestion.didYouMean(text, in: SortOrder.allNames)
-                                          ?? "write one of \(SortField.allCases.map(\.rawValue).joined(separator: ", ")), optionally with reverse- in front")
+                context.report(at: text.path, "\"sort\" is \(DisplayText.quoted(text.value)), which is not a sort order",
+                               hint: Suggestion.didYouMean(text.value, in: SortOrder.allNames)
+                                   ?? "write one of \(SortField.allCases.map(\.rawValue).joined(separator: ", ")), optionally with reverse- in front")
             }
         }
-        if let format = reader.string("date_format", example: "date_format = \"%Y-%m-%d %H:%M\"") {
-            if let problem = dateFormatProblem(format) {
-                reader.context.report(at: reader.path(of: "date_format"), "\"date_format\" in [ui] \(problem)",
-                                      hint: "write a strftime(3) format such as \"%Y-%m-%d %H:%M\"; %% for a literal %")
+        if let format = read("date_format", { $0.string("date_format", example: "date_format = \"%Y-%m-%d %H:%M\"") }) {
+            if let problem = Self.dateFormatProblem(format.value) {
+                context.report(at: format.path, "\"date_format\" \(problem)",
+                               hint: "write a strftime(3) format such as \"%Y-%m-%d %H:%M\"; %% for a literal %")
             } else {
-                settings.dateFormat = format
+                settings.dateFormat = format.value
             }
         }
-        if let preferHTML = reader.bool("prefer_html") { settings.preferHTML = preferHTML }
-        var misplaced: [String: String] = [:]
-        for key in generalKeys { misplaced[key] = "\"\(key)\" belongs at the top level, before any [table]" }
-        reader.reportUnknownKeys(misplaced: misplaced)
+        if let preferHTML = read("prefer_html", { $0.bool("prefer_html") }) { settings.preferHTML = preferHTML.value }
+        return (settings, decodeGeneral(), themePath)
+    }
+
+    /// Reads the program and file keys.
+    private mutating func decodeGeneral() -> GeneralSettings {
+        let environment = context.environment
+        var settings = GeneralSettings(
+            editor: ConfigDefaults.editor(environment: environment), opener: ConfigDefaults.opener,
+            downloadDirectory: ConfigDefaults.downloadDirectory(environment: environment),
+            mailcapFiles: ConfigDefaults.mailcapFiles(environment: environment))
+        if let editor = read("editor", { $0.string("editor", example: "editor = \"vim +/^$/\"") }) {
+            settings.editor = editor.value
+        }
+        if let editHeaders = read("edit_headers", { $0.bool("edit_headers") }) { settings.editHeaders = editHeaders.value }
+        if let opener = read("opener", { $0.string("opener", example: "opener = \"xdg-open\"") }) {
+            settings.opener = opener.value
+        }
+        if let directory = read("download_dir", { $0.string("download_dir", example: "download_dir = \"~/Downloads\"") }),
+           let expanded = context.expandPath(directory.value, at: directory.path) {
+            settings.downloadDirectory = expanded
+        }
+        if let files = read("alias_files", { $0.stringList("alias_files", example: "alias_files = [\"~/.mutt/aliases\"]") }) {
+            settings.aliasFiles = expandAll(files.value, at: files.path)
+        }
+        if let command = read("query_command", {
+            $0.string("query_command", example: "query_command = \"khard email --parsable %s\"")
+        }) {
+            settings.queryCommand = command.value
+        }
+        if let size = read("body_cache_mb", {
+            $0.integer("body_cache_mb", in: ConfigDefaults.bodyCacheMBRange, example: "body_cache_mb = 256")
+        }) {
+            settings.bodyCacheMB = size.value
+        }
+        if let files = read("mailcap_files", { $0.stringList("mailcap_files", example: "mailcap_files = [\"~/.mailcap\"]") }) {
+            settings.mailcapFiles = expandAll(files.value, at: files.path)
+        }
         return settings
+    }
+
+    /// Reads `key` from whichever of the root and `[ui]` has it, reporting it if both do.
+    /// - Returns: The value and the path it was read from; nil if absent, or invalid (reported).
+    private mutating func read<Value>(_ key: String, _ body: (inout TableReader) -> Value?) -> (value: Value, path: KeyPath)? {
+        root.accept(key)
+        ui?.accept(key)
+        let inRoot = root.has(key)
+        let inUI = ui?.has(key) ?? false
+        if inRoot && inUI {
+            let rootLine = context.line(of: root.path(of: key)).map { " (line \($0))" } ?? ""
+            context.report(at: KeyPath("ui", key), "\"\(key)\" is set both at the top level\(rootLine) and in [ui]",
+                           hint: "keep only one of them")
+            return nil
+        }
+        if inUI, var table = ui {
+            defer { ui = table }
+            return body(&table).map { ($0, table.path(of: key)) }
+        }
+        guard inRoot else { return nil }
+        return body(&root).map { ($0, root.path(of: key)) }
+    }
+
+    private func expandAll(_ paths: [String], at path: KeyPath) -> [String] {
+        paths.enumerated().compactMap { index, value in
+            context.expandPath(value, at: path.appending(index: index))
+        }
     }
 
     /// What is wrong with a strftime format, if anything: a `%` not followed by a conversion.
@@ -51,40 +125,5 @@ enum SettingsDecoder {
             if !conversions.contains(conversion) { return "has an unknown conversion %\(conversion)" }
         }
         return nil
-    }
-
-    /// Reads the top-level program and file keys from the root reader (marking them known).
-    static func decodeGeneral(_ reader: inout TableReader, context: DecodingContext) -> GeneralSettings {
-        let environment = context.environment
-        var settings = GeneralSettings(
-            editor: ConfigDefaults.editor(environment: environment), opener: ConfigDefaults.opener,
-            downloadDirectory: ConfigDefaults.downloadDirectory(environment: environment),
-            mailcapFiles: ConfigDefaults.mailcapFiles(environment: environment))
-        if let editor = reader.string("editor", example: "editor = \"vim +/^$/\"") { settings.editor = editor }
-        if let editHeaders = reader.bool("edit_headers") { settings.editHeaders = editHeaders }
-        if let opener = reader.string("opener", example: "opener = \"xdg-open\"") { settings.opener = opener }
-        if let directory = reader.string("download_dir", example: "download_dir = \"~/Downloads\""),
-           let expanded = context.expandPath(directory, at: reader.path(of: "download_dir")) {
-            settings.downloadDirectory = expanded
-        }
-        if let files = reader.stringList("alias_files", example: "alias_files = [\"~/.mutt/aliases\"]") {
-            settings.aliasFiles = expandAll(files, key: "alias_files", reader: reader, context: context)
-        }
-        if let command = reader.string("query_command", example: "query_command = \"khard email --parsable %s\"") {
-            settings.queryCommand = command
-        }
-        if let size = reader.integer("body_cache_mb", in: ConfigDefaults.bodyCacheMBRange, example: "body_cache_mb = 256") {
-            settings.bodyCacheMB = size
-        }
-        if let files = reader.stringList("mailcap_files", example: "mailcap_files = [\"~/.mailcap\"]") {
-            settings.mailcapFiles = expandAll(files, key: "mailcap_files", reader: reader, context: context)
-        }
-        return settings
-    }
-
-    private static func expandAll(_ paths: [String], key: String, reader: TableReader, context: DecodingContext) -> [String] {
-        paths.enumerated().compactMap { index, path in
-            context.expandPath(path, at: reader.path(of: key).appending(index: index))
-        }
     }
 }

@@ -1,3 +1,5 @@
+import MailCore
+
 /// One `[accounts.NAME]` table: where its mail is, how it sends, and who it sends as.
 ///
 /// `description` and `debugDescription` show the account's name, kind and endpoints, never a
@@ -6,7 +8,7 @@ public struct Account: Sendable, Equatable, CustomStringConvertible, CustomDebug
     /// The account's name, the `NAME` in `[accounts.NAME]`.
     public var name: String
     /// The main sender address (`from`, required).
-    public var from: SenderAddress
+    public var from: Address
     /// Whether `default = true` was written, or the account was chosen as the default
     /// (see ``Configuration/defaultAccount``).
     public var isDefault: Bool
@@ -25,7 +27,7 @@ public struct Account: Sendable, Equatable, CustomStringConvertible, CustomDebug
 
     /// Creates an account.
     public init(
-        name: String, from: SenderAddress, isDefault: Bool = false, source: MailSource,
+        name: String, from: Address, isDefault: Bool = false, source: MailSource,
         outgoing: OutgoingTransport? = nil, identities: [Identity]? = nil, folders: [FolderRole: String] = [:],
         signature: SignatureSource? = nil, syncInterval: Duration = ConfigDefaults.syncInterval
     ) {

@@ -1,12 +1,14 @@
+import MailCore
+
 /// A sender identity of an account: its `from` address, or one listed in `identities`.
 public struct Identity: Sendable, Equatable, CustomStringConvertible {
     /// The identity's name (the key in `identities = { work = "..." }`), or nil.
     public var name: String?
     /// The address to put in From.
-    public var address: SenderAddress
+    public var address: Address
 
     /// Creates an identity.
-    public init(name: String?, address: SenderAddress) {
+    public init(name: String?, address: Address) {
         self.name = name
         self.address = address
     }

@@ -114,9 +114,16 @@ let errorCases: [ErrorCase] = [
         [keys.pager]
         j = "scroll-down"
         """, line: 6, contains: ["unknown key \"pager\" in [keys]"]),
-    ErrorCase(name: "misplaced ui key", text: """
+    ErrorCase(name: "setting in both places", text: """
         theme = "gruvbox"
-        """ + "\n" + TestConfig.minimalAccount, line: 1, contains: ["unknown key \"theme\" in the top level; \"theme\" belongs in [ui]"]),
+        """ + "\n" + TestConfig.minimalAccount + """
+        [ui]
+        theme = "light"
+        """, line: 8, contains: ["\"theme\" is set both at the top level (line 1) and in [ui]"]),
+    ErrorCase(name: "account key at the top level", text: """
+        from = "alice@example.test"
+        """ + "\n" + TestConfig.minimalAccount, line: 1,
+        contains: ["unknown key \"from\" in the top level; \"from\" belongs in an account: [accounts.NAME]"]),
     ErrorCase(name: "connection key on the account", text: TestConfig.minimalAccount + """
         [accounts.bob]
         from = "bob@example.test"

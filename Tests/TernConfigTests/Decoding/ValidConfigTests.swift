@@ -1,3 +1,4 @@
+import MailCore
 import Testing
 @testable import TernConfig
 
@@ -91,7 +92,7 @@ let fullConfig = """
     #expect(config.accounts.filter(\.isDefault).map(\.name) == ["bob"])
 
     let alice = try #require(config.account(named: "alice"))
-    #expect(alice.from == SenderAddress(displayName: "Alice Example", address: "alice@example.test"))
+    #expect(alice.from == Address(name: "Alice Example", address: "alice@example.test"))
     guard case .imap(let imap) = alice.source else { Issue.record("alice is not IMAP"); return }
     #expect(imap.host == "127.0.0.1" && imap.port == 1993 && imap.security == .tls && imap.user == "alice")
     #expect(imap.password?.command == "pass show mail/alice")
@@ -218,4 +219,24 @@ let fullConfig = """
 ])
 func defaultPorts(serverProtocol: ServerProtocol, security: ConnectionSecurity, port: Int) {
     #expect(serverProtocol.defaultPort(for: security) == port)
+}
+
+@Test func settingsMayBeWrittenAtTheTopLevelOrInUI() throws {
+    let top = try TestConfig.parse("theme = \"light\"\nsort = \"reverse-date\"\n" + TestConfig.minimalAccount + "[ui]\neditor = \"ed\"\n")
+    #expect(top.theme.name == "light" && top.ui.themeName == "light")
+    #expect(top.ui.sort == SortOrder(field: .date, reverse: true))
+    #expect(top.general.editor == "ed")
+}
+
+/// The README's configuration example is a contract users copy: it must load as it stands.
+@Test func theReadmeExampleLoads() throws {
+    let readme = try String(contentsOf: TestConfig.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    guard let section = readme.range(of: "## Configuration"),
+          let open = readme.range(of: "```toml\n", range: section.upperBound..<readme.endIndex),
+          let close = readme.range(of: "```", range: open.upperBound..<readme.endIndex) else {
+        Issue.record("README.md has no toml example under ## Configuration")
+        return
+    }
+    let config = try TestConfig.parse(String(readme[open.upperBound..<close.lowerBound]))
+    #expect(!config.accounts.isEmpty)
 }

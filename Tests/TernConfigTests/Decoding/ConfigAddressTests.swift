@@ -1,3 +1,4 @@
+import MailCore
 import Testing
 @testable import TernConfig
 
@@ -12,8 +13,8 @@ import Testing
     ("Ünï <u@bücher.example>", "Ünï", "u@bücher.example"),
 ])
 func addressesParse(text: String, name: String?, address: String) throws {
-    let parsed = try SenderAddress.parse(text).get()
-    #expect(parsed.displayName == name)
+    let parsed = try ConfigAddress.parse(text).get()
+    #expect(parsed.name == name)
     #expect(parsed.address == address)
 }
 
@@ -23,12 +24,21 @@ func addressesParse(text: String, name: String?, address: String) throws {
     "Alice <a@b.test>>", "a@b..test", "Tab\u{7}Name <a@b.test>",
 ])
 func badAddressesFail(text: String) {
-    if case .success(let address) = SenderAddress.parse(text) { Issue.record("parsed \(text) as \(address)") }
+    if case .success(let address) = ConfigAddress.parse(text) { Issue.record("parsed \(text) as \(address)") }
 }
 
-@Test func addressesDescribeThemselvesQuotingWhereNeeded() {
-    #expect(SenderAddress(displayName: "Alice", address: "a@b.test").description == "Alice <a@b.test>")
-    #expect(SenderAddress(displayName: "Doe, J.", address: "j@b.test").description == "\"Doe, J.\" <j@b.test>")
-    #expect(SenderAddress(displayName: nil, address: "a@b.test").description == "a@b.test")
-    #expect(SenderAddress(displayName: nil, address: "a@b.test").domain == "b.test")
+@Test(arguments: [
+    ("alice", "has no \"@\""),
+    ("Alice alice@example.test", "it has spaces but no <address>"),
+    ("Alice <alice@example.test", "\"<\" without a closing \">\""),
+    ("a@", "the part after \"@\" is empty"),
+    ("a@exa mple.test", "it has spaces but no <address>"),
+    ("Doe, Jane <jane@example.test>", "must be quoted"),
+])
+func rejectionsAreExplained(text: String, reason: String) {
+    guard case .failure(let problem) = ConfigAddress.parse(text) else {
+        Issue.record("accepted \(text)")
+        return
+    }
+    #expect(problem.reason.contains(reason), "\(problem)")
 }

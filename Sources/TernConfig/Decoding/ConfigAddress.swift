@@ -1,70 +1,53 @@
-/// A sender address from the config file (`from`, `identities`): an optional display name and an
-/// addr-spec, written `Name <local@domain>`, `"Last, First" <local@domain>` or `local@domain`.
+import MailCore
+
+/// Reads sender addresses from the config file (`from`, `identities`) with MailCore's RFC 5322
+/// parser, and explains a rejection in words the user can act on.
 ///
-/// This is a deliberately strict subset of RFC 5322 section 3.4 `mailbox` (no comments, no groups,
-/// no obsolete forms), enough to catch typos when the config is read; the message builder in
-/// MailCore encodes the display name (RFC 2047) when it writes a header.
-public struct SenderAddress: Sendable, Equatable, Hashable, CustomStringConvertible {
-    /// The display name, unquoted, or nil if none was written.
-    public let displayName: String?
-    /// The addr-spec, `local@domain`.
-    public let address: String
-
-    /// Creates an address from parts already known to be valid.
-    public init(displayName: String?, address: String) {
-        self.displayName = displayName
-        self.address = address
-    }
-
-    /// The domain part of the address.
-    public var domain: Substring {
-        address.lastIndex(of: "@").map { address[address.index(after: $0)...] } ?? ""
-    }
-
-    /// `Name <local@domain>` (the name quoted if it needs to be), or the bare address.
-    public var description: String {
-        guard let displayName, !displayName.isEmpty else { return address }
-        let special: Set<Character> = ["(", ")", "<", ">", "[", "]", ":", ";", "@", "\\", ",", ".", "\""]
-        if displayName.contains(where: { special.contains($0) }) {
-            let escaped = displayName.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
-            return "\"\(escaped)\" <\(address)>"
+/// Written `Name <local@domain>`, `"Last, First" <local@domain>` or `local@domain`; groups and lists
+/// are not sender addresses.
+enum ConfigAddress {
+    /// Parses `text` as exactly one usable mailbox, or says what is wrong with it.
+    ///
+    /// Stricter than reading a received message: the obsolete forms RFC 5322 section 4 allows
+    /// (`a..b@x`, comments, routes) are refused, because a server would refuse them as a sender.
+    static func parse(_ text: String) -> Result<Address, AddressProblem> {
+        let problem = explain(text)
+        if problem == nil, let address = Address.parse(text), address.isUsable {
+            return .success(address)
         }
-        return "\(displayName) <\(address)>"
+        return .failure(problem ?? AddressProblem(reason: "it is not one address such as Name <local@domain>"))
     }
 
-    /// Parses `text`, or returns a message saying what is wrong with it.
-    public static func parse(_ text: String) -> Result<SenderAddress, SenderAddressError> {
+    /// A reason a person can act on for why `text` is not a mailbox, if one of the common mistakes
+    /// explains it.
+    static func explain(_ text: String) -> AddressProblem? {
         let trimmed = String(text.trimmingSpaces)
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return .failure(.init(reason: "it contains a control character"))
+            return .init(reason: "it contains a control character")
         }
-        var name: String?
         var spec = trimmed
         if trimmed.hasSuffix(">") {
             guard let open = trimmed.lastIndex(of: "<") else {
-                return .failure(.init(reason: "\">\" without \"<\""))
+                return .init(reason: "\">\" without \"<\"")
             }
             spec = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
             let rawName = String(trimmed[..<open].trimmingSpaces)
-            if !rawName.isEmpty {
-                switch unquote(rawName) {
-                case .success(let unquoted): name = unquoted
-                case .failure(let error): return .failure(error)
-                }
-            }
+            if !rawName.isEmpty, case .failure(let error) = unquote(rawName) { return error }
         } else if trimmed.contains("<") {
-            return .failure(.init(reason: "\"<\" without a closing \">\""))
+            return .init(reason: "\"<\" without a closing \">\"")
         } else if trimmed.contains(" ") {
-            return .failure(.init(reason: "it has spaces but no <address>"))
+            return .init(reason: "it has spaces but no <address>")
         }
-        if let problem = problem(inAddrSpec: spec) { return .failure(problem) }
-        return .success(SenderAddress(displayName: name, address: spec))
+        return problem(inAddrSpec: spec)
     }
 
     /// Removes the quotes of a quoted-string display name, checking what is left.
-    private static func unquote(_ raw: String) -> Result<String, SenderAddressError> {
+    private static func unquote(_ raw: String) -> Result<String, AddressProblem> {
         guard raw.hasPrefix("\"") else {
             if raw.contains("\"") { return .failure(.init(reason: "the name has an unbalanced quote")) }
+            if raw.contains(",") || raw.contains(";") || raw.contains("@") {
+                return .failure(.init(reason: "a name with , ; or @ must be quoted, as in \"Doe, Jane\" <jane@example.org>"))
+            }
             return .success(raw)
         }
         guard raw.count >= 2, raw.hasSuffix("\"") else {
@@ -89,7 +72,7 @@ public struct SenderAddress: Sendable, Equatable, Hashable, CustomStringConverti
     }
 
     /// What is wrong with `spec` as an addr-spec (dot-atom local part, domain name or literal).
-    private static func problem(inAddrSpec spec: String) -> SenderAddressError? {
+    private static func problem(inAddrSpec spec: String) -> AddressProblem? {
         guard let at = spec.lastIndex(of: "@") else {
             return .init(reason: "\(DisplayText.quoted(spec)) has no \"@\"")
         }
@@ -118,23 +101,11 @@ public struct SenderAddress: Sendable, Equatable, Hashable, CustomStringConverti
     }
 }
 
-/// Why a sender address could not be parsed.
-public struct SenderAddressError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why a sender address could not be read.
+struct AddressProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, e.g. `it has no "@"`.
-    public let reason: String
+    let reason: String
 
     /// The reason.
-    public var description: String { reason }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced with `replacement` (one linear pass).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for character in self {
-            if character == target { out += replacement } else { out.append(character) }
-        }
-        return out
-    }
+    var description: String { reason }
 }
