@@ -20,16 +20,15 @@ enum KeysDecoder {
             guard var table = reader.table(keyContext.rawValue, example: "[keys.\(keyContext.rawValue)]") else { continue }
             let bindings = readBindings(&table, in: keyContext, context: context)
             reportConflicts(bindings, in: keyContext, context: context)
-            var layer = layers[keyContext] ?? [:]
-            for binding in bindings where binding.command == nil {
-                layer = layer.filter { $0.key != binding.sequence && !binding.sequence.isProperPrefix(of: $0.key) }
-                unbound[keyContext, default: []].insert(binding.sequence)
+            let unbinds = SequenceIndex(bindings.filter { $0.command == nil }.map(\.sequence))
+            let binds = SequenceIndex(bindings.filter { $0.command != nil }.map(\.sequence))
+            var layer = (layers[keyContext] ?? [:]).filter { entry in
+                !(unbinds.contains(entry.key) || unbinds.prefix(of: entry.key) != nil) && !binds.conflicts(with: entry.key)
             }
             for binding in bindings {
-                guard let command = binding.command else { continue }
-                layer = layer.filter { !Keymap.conflict($0.key, binding.sequence) }
-                layer[binding.sequence] = command
+                if let command = binding.command { layer[binding.sequence] = command }
             }
+            if !unbinds.sequences.isEmpty { unbound[keyContext] = unbinds.sequences }
             layers[keyContext] = layer
         }
         reader.reportUnknownKeys()
@@ -84,13 +83,13 @@ enum KeysDecoder {
 
     /// Reports pairs of user bindings in one context where one sequence is a prefix of the other.
     private static func reportConflicts(_ bindings: [Binding], in keyContext: KeyContext, context: DecodingContext) {
-        let bound = bindings.filter { $0.command != nil }.sorted { $0.sequence < $1.sequence }
-        for (index, short) in bound.enumerated() {
-            for long in bound[(index + 1)...] where short.sequence.isProperPrefix(of: long.sequence) {
-                context.report(at: long.path,
-                               "\"\(long.sequence)\" and \"\(short.sequence)\" are both bound in [keys.\(keyContext)], but \"\(short.sequence)\" runs at once, so \"\(long.sequence)\" could never be typed",
-                               hint: "remove one of them")
-            }
+        let bound = bindings.filter { $0.command != nil }
+        let index = SequenceIndex(bound.map(\.sequence))
+        for long in bound {
+            guard let short = index.prefix(of: long.sequence) else { continue }
+            context.report(at: long.path,
+                           "\"\(long.sequence)\" and \"\(short)\" are both bound in [keys.\(keyContext)], but \"\(short)\" runs at once, so \"\(long.sequence)\" could never be typed",
+                           hint: "remove one of them")
         }
     }
 }

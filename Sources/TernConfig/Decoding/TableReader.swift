@@ -12,6 +12,8 @@ struct TableReader {
     let entries: [String: TOMLNode]
     /// The keys asked for, in the order asked.
     private(set) var knownKeys: [String] = []
+    /// The same keys as a set, for constant-time checks.
+    private var knownSet: Set<String> = []
 
     /// Creates a reader for a table already known to be one.
     init(entries: [String: TOMLNode], at path: KeyPath, context: DecodingContext) {
@@ -48,13 +50,13 @@ struct TableReader {
 
     /// Marks `key` as known and returns its raw value.
     mutating func node(_ key: String) -> TOMLNode? {
-        if !knownKeys.contains(key) { knownKeys.append(key) }
+        if knownSet.insert(key).inserted { knownKeys.append(key) }
         return entries[key]
     }
 
     /// Marks keys as known without reading them (read by another decoder).
     mutating func accept(_ keys: String...) {
-        for key in keys where !knownKeys.contains(key) { knownKeys.append(key) }
+        for key in keys where knownSet.insert(key).inserted { knownKeys.append(key) }
     }
 
     /// Reports that `key` has the wrong type.
@@ -190,7 +192,7 @@ struct TableReader {
     /// they belong in when `misplaced` names one.
     /// - Parameter misplaced: Keys that are valid elsewhere, mapped to a hint saying where.
     func reportUnknownKeys(misplaced: [String: String] = [:]) {
-        for key in entries.keys.sorted() where !knownKeys.contains(key) {
+        for key in entries.keys.sorted() where !knownSet.contains(key) {
             let keyPath = path(of: key)
             let message = "unknown key \(DisplayText.quoted(key)) in \(path.tableName)"
             if let place = misplaced[key] {

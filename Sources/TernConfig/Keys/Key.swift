@@ -1,19 +1,34 @@
 /// A special key with a name in angle brackets (`<Enter>`, `<PageDown>`, ...).
 public enum NamedKey: String, Sendable, CaseIterable, Hashable {
+    /// Enter (Return).
     case enter = "Enter"
+    /// Escape.
     case escape = "Esc"
+    /// Tab.
     case tab = "Tab"
+    /// The space bar.
     case space = "Space"
+    /// Backspace.
     case backspace = "Backspace"
+    /// Delete (forward delete).
     case delete = "Delete"
+    /// Insert.
     case insert = "Insert"
+    /// Arrow up.
     case up = "Up"
+    /// Arrow down.
     case down = "Down"
+    /// Arrow left.
     case left = "Left"
+    /// Arrow right.
     case right = "Right"
+    /// Home.
     case home = "Home"
+    /// End.
     case end = "End"
+    /// Page Up.
     case pageUp = "PageUp"
+    /// Page Down.
     case pageDown = "PageDown"
 
     /// Other spellings accepted in a config file (case does not matter), mapped to the key.

@@ -50,10 +50,11 @@ public struct Keymap: Sendable, Equatable {
             let own = layers[context] ?? [:]
             var merged = own
             if context.inheritsGlobal {
-                let blocked = unbound[context] ?? []
+                let ownIndex = SequenceIndex(own.keys)
+                let blocked = SequenceIndex(unbound[context] ?? [])
                 for (sequence, command) in global {
-                    if own.keys.contains(where: { Keymap.conflict($0, sequence) }) { continue }
-                    if blocked.contains(where: { $0 == sequence || $0.isProperPrefix(of: sequence) }) { continue }
+                    if ownIndex.conflicts(with: sequence) { continue }
+                    if blocked.contains(sequence) || blocked.prefix(of: sequence) != nil { continue }
                     merged[sequence] = command
                 }
             }

@@ -35,10 +35,10 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let loader = ConfigLoader(environment: ProcessInfo.processInfo.environment)
-            let location = loader.location(explicitPath: global.explicitConfigPath)
+            let location = loader.location(explicitPath: global.config)
             let config: Configuration
             do {
-                config = try loader.load(explicitPath: global.explicitConfigPath)
+                config = try loader.load(explicitPath: global.config)
             } catch {
                 throw ConfigCommand.fail(error)
             }
@@ -57,7 +57,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let loader = ConfigLoader(environment: ProcessInfo.processInfo.environment)
-            let location = loader.location(explicitPath: global.explicitConfigPath)
+            let location = loader.location(explicitPath: global.config)
             print(location.path)
             if !FileManager.default.fileExists(atPath: location.path) {
                 FileHandle.standardError.write(Data("tern: \(location.path) does not exist yet; `tern config example > \(location.path)` creates one\n".utf8))
