@@ -250,6 +250,9 @@ let errorCases: [ErrorCase] = [
         editor = "vi\\u001b[2J"
         """ + "\n" + TestConfig.minimalAccount, line: 1,
         contains: ["\"editor\" in the top level contains a control character"]),
+    ErrorCase(name: "escape sequence in a key name", text: TestConfig.minimalAccount + """
+        "ho\\u001b[31mst" = 1
+        """, line: 6, contains: ["unknown key \"ho\\u{1B}[31mst\" in [accounts.alice.imap]"]),
 ]
 
 @Test(arguments: errorCases)

@@ -121,3 +121,24 @@ func naturalDefaults(context: KeyContext, keys: String, command: CommandName) th
     }
     #expect(CommandName(rawValue: "none") == nil, "\"none\" means unbind")
 }
+
+@Test func manyBindingsDecodeInLinearTime() throws {
+    var text = TestConfig.minimalAccount + "[keys.list]\n"
+    let letters = Array("abcdefghijklmnopqrstuvwxy")
+    var count = 0
+    outer: for a in letters {
+        for b in letters {
+            for c in letters {
+                text += "\"<M-\(a)>\(b)\(c)\" = \"reply\"\n"
+                count += 1
+                if count == 12_000 { break outer }
+            }
+        }
+    }
+    let clock = ContinuousClock()
+    var keymap: Keymap?
+    let elapsed = try clock.measure { keymap = try TestConfig.parse(text).keymap }
+    #expect(elapsed < .seconds(10))
+    #expect(keymap?.bindings(in: .list).count ?? 0 > 12_000)
+    #expect(keymap?.match([.meta("a")], in: .list) == .pending)
+}
