@@ -136,17 +136,17 @@ extension POP3Client {
             pending?.stage = .listing(status: status, lines: 0)
             collectedCapabilities = []
             decoder.mode = .multiLine
-            return .again
+            return .event(.listingBegin(status))
         case .message:
             pending?.stage = .messageData(status: status, bytes: 0)
             decoder.mode = .messageData
             decoder.beginMultiLineData()
-            return .event(.messageBegin(announcedSize: Self.leadingNumber(status.rawText)))
+            return .event(.messageBegin(status))
         case .startTLS:
             pending = nil
             awaitingTLSHandshake = true
             capabilities = nil
-            return .event(.startTLS(discardedByteCount: decoder.discardBufferedBytes()))
+            return .event(.startTLS(status, discardedByteCount: decoder.discardBufferedBytes()))
         case .quit:
             state = .closed
             return .event(complete(status))
@@ -296,10 +296,5 @@ extension POP3Client {
         pending = nil
         queuedEvent = .completed(status)
         return event
-    }
-
-    /// The number at the start of `+OK 120 octets`, if any.
-    static func leadingNumber(_ text: [UInt8]) -> Int? {
-        parseDecimal(text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
     }
 }

@@ -1,7 +1,7 @@
 /// What the client state machine makes of the server's bytes, in order.
 ///
 /// Each command ends with exactly one terminal event: ``completed(_:)``, ``failed(_:)`` or, for
-/// STLS, ``startTLS(discardedByteCount:)``. Data events (capabilities, listings, message bytes)
+/// STLS, ``startTLS(_:discardedByteCount:)``. Data events (capabilities, listings, message bytes)
 /// come before it.
 public enum POP3Event: Equatable, Sendable {
     /// The server's greeting (`+OK`); the session is in the AUTHORIZATION state.
@@ -16,13 +16,16 @@ public enum POP3Event: Equatable, Sendable {
     case listEntry(POP3ListEntry)
     /// One unique-id listing of `UIDL` or the answer to `UIDL n`.
     case uniqueIDEntry(POP3UniqueIDEntry)
-    /// RETR or TOP succeeded and the message text follows; the size the `+OK` line announced,
-    /// if it did (`+OK 120 octets`).
-    case messageBegin(announcedSize: Int?)
+    /// CAPA, LIST or UIDL succeeded and its lines follow; the `+OK` line.
+    case listingBegin(POP3StatusLine)
+    /// RETR or TOP succeeded and the message text follows; the `+OK` line (its
+    /// ``POP3StatusLine/leadingNumber`` is the size when it reads `+OK 120 octets`).
+    case messageBegin(POP3StatusLine)
     /// A chunk of message text, dot-unstuffed, line endings as sent. Valid until the next call
     /// into the client: write it out or copy it.
     case messageBytes(ArraySlice<UInt8>)
-    /// The command succeeded (`+OK`); for multi-line answers, after the `.` line.
+    /// The command succeeded (`+OK`); for multi-line answers this comes after the `.` line and
+    /// repeats the `+OK` line of `listingBegin` or `messageBegin`.
     case completed(POP3StatusLine)
     /// The command failed (`-ERR`). The session stays where it was (a failed login stays in
     /// AUTHORIZATION), except after a `-ERR` greeting or QUIT, which end it.
@@ -30,7 +33,7 @@ public enum POP3Event: Equatable, Sendable {
     /// The server accepted STLS. Bytes that came after its `+OK` were thrown away (the count is
     /// given for the trace); the caller must now do the TLS handshake, call
     /// ``POP3Client/tlsEstablished()`` and ask CAPA again (RFC 2595 §4).
-    case startTLS(discardedByteCount: Int)
+    case startTLS(POP3StatusLine, discardedByteCount: Int)
 }
 
 /// Bytes the client must send, and how a protocol trace shows them (secrets as `****`).

@@ -17,6 +17,11 @@ public struct POP3StatusLine: Equatable, Sendable {
     /// The RFC 2449 response code at the start of the text, such as `IN-USE` or `SYS/TEMP`.
     public var responseCode: POP3ResponseCode?
 
+    /// The decimal number the text starts with (`120` for `+OK 120 octets`), or nil.
+    public var leadingNumber: Int? {
+        parseDecimal(rawText.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+    }
+
     /// A status line from its parts (tests and encoders).
     public init(isOK: Bool, text: String) {
         self.isOK = isOK
