@@ -119,19 +119,19 @@ extension POP3Client {
         case .simple:
             return .event(complete(status))
         case .stat:
-            guard let counts = POP3MaildropStatus(parsing: status.rawText) else {
+            guard let counts = POP3MaildropStatus(parsing: status.rawText[...]) else {
                 throw POP3ProtocolError(.malformedResponse, context: current.context,
                                         expected: "\"+OK count size\"", received: status.text)
             }
             return .event(dataThenComplete(.maildropStatus(counts), status))
         case .listOne:
-            guard let entry = POP3ListEntry(parsing: status.rawText) else {
+            guard let entry = POP3ListEntry(parsing: status.rawText[...]) else {
                 throw POP3ProtocolError(.malformedResponse, context: current.context,
                                         expected: "\"+OK msg size\"", received: status.text)
             }
             return .event(dataThenComplete(.listEntry(entry), status))
         case .uniqueIDOne:
-            return .event(dataThenComplete(.uniqueIDEntry(try uniqueIDEntry(status.rawText, current)), status))
+            return .event(dataThenComplete(.uniqueIDEntry(try uniqueIDEntry(status.rawText[...], current)), status))
         case .capabilities, .listAll, .uniqueIDAll:
             pending?.stage = .listing(status: status, lines: 0)
             collectedCapabilities = []
@@ -251,7 +251,7 @@ extension POP3Client {
             switch error {
             case .lineTooLong(let limit, let prefix):
                 throw POP3ProtocolError(.lineTooLong(limit: limit), context: current.context,
-                                    expected: "a line of at most \(limit) bytes", received: printableText(prefix))
+                                    expected: "a line of at most \(limit) bytes", received: printableText(prefix[...]))
             }
         }
         if output == nil, endOfStream {
@@ -268,7 +268,7 @@ extension POP3Client {
     }
 
     private func uniqueIDEntry(
-        _ bytes: some Collection<UInt8>, _ current: Pending
+        _ bytes: ArraySlice<UInt8>, _ current: Pending
     ) throws(POP3ProtocolError) -> POP3UniqueIDEntry {
         do {
             return try POP3UniqueIDEntry(parsing: bytes, maximumIDLength: limits.maximumUniqueIDLength)

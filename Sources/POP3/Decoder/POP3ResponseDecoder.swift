@@ -129,16 +129,7 @@ public struct POP3ResponseDecoder: Sendable {
         let end = buffer.count
         let limitEnd = min(end, readIndex + maximumLineLength)
         let start = max(scanIndex, readIndex)
-        var found: Int?
-        var index = start
-        while index < limitEnd {
-            if buffer[index] == ASCII.lf {
-                found = index
-                break
-            }
-            index += 1
-        }
-        guard let lf = found else {
+        guard start < limitEnd, let lf = firstIndex(of: ASCII.lf, in: buffer[start..<limitEnd]) else {
             if end - readIndex >= maximumLineLength {
                 throw .lineTooLong(limit: maximumLineLength, prefix: Array(buffer[readIndex..<min(end, readIndex + 80)]))
             }
@@ -188,7 +179,7 @@ public struct POP3ResponseDecoder: Sendable {
         let start = readIndex
         var index = readIndex
         while index < end {
-            guard let lf = buffer[index..<end].firstIndex(of: ASCII.lf) else {
+            guard let lf = firstIndex(of: ASCII.lf, in: buffer[index..<end]) else {
                 index = end
                 break
             }

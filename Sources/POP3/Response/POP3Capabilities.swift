@@ -65,7 +65,7 @@ public struct POP3Capability: Equatable, Sendable {
 
     // capability = capa-tag *(SP param) ; capa-tag = 1*cchar ; param = 1*pchar
     /// Parses one CAPA line; nil when it is empty or holds a control or non-ASCII byte.
-    public init?(parsing line: some Collection<UInt8>) {
+    public init?(parsing line: ArraySlice<UInt8>) {
         guard line.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
         let words = line.split(separator: ASCII.space).map { String(decoding: $0, as: UTF8.self) }
         guard let first = words.first else { return nil }

@@ -23,7 +23,7 @@ public struct POP3ListEntry: Equatable, Sendable {
 
     // scan-listing = msg-number SP size [SP text]   ; RFC 1939 allows text after the size
     /// Parses `1 120` (with any text after the size); nil when malformed or the number is 0.
-    public init?(parsing line: some Collection<UInt8>) {
+    public init?(parsing line: ArraySlice<UInt8>) {
         let words = line.split(separator: ASCII.space, maxSplits: 2, omittingEmptySubsequences: false)
         guard words.count >= 2, let number = parseDecimal(words[0]), number > 0,
               let size = parseDecimal(words[1]) else { return nil }

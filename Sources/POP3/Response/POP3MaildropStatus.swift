@@ -18,7 +18,7 @@ public struct POP3MaildropStatus: Equatable, Sendable {
 
     // drop-listing = "+OK" SP count SP size [SP text]
     /// Parses the text after `+OK` (`2 320`, maybe followed by more text); nil when malformed.
-    public init?(parsing text: some Collection<UInt8>) {
+    public init?(parsing text: ArraySlice<UInt8>) {
         let words = text.split(separator: ASCII.space, maxSplits: 2, omittingEmptySubsequences: false)
         guard words.count >= 2, let count = parseDecimal(words[0]), let size = parseDecimal(words[1]) else {
             return nil

@@ -19,21 +19,21 @@ public struct POP3StatusLine: Equatable, Sendable {
 
     /// The decimal number the text starts with (`120` for `+OK 120 octets`), or nil.
     public var leadingNumber: Int? {
-        parseDecimal(rawText.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        parseDecimal(rawText[...].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
     }
 
     /// A status line from its parts (tests and encoders).
     public init(isOK: Bool, text: String) {
         self.isOK = isOK
         self.rawText = Array(text.utf8)
-        self.text = printableText(rawText, limit: 512)
+        self.text = printableText(rawText[...], limit: 512)
         self.responseCode = POP3ResponseCode.parse(prefixOf: rawText)
     }
 
     /// Parses a status line (without its CRLF), or returns nil when it starts with neither
     /// `+OK` nor `-ERR` (compared case-insensitively, followed by a space or the end).
     // status-line = ("+OK" / "-ERR") [SP text]
-    public init?(parsing line: some Collection<UInt8>) {
+    public init?(parsing line: ArraySlice<UInt8>) {
         let bytes = Array(line)
         let rest: ArraySlice<UInt8>
         if Self.hasIndicator(bytes, "+OK") {
@@ -46,7 +46,7 @@ public struct POP3StatusLine: Equatable, Sendable {
             return nil
         }
         rawText = Array(rest.first == ASCII.space ? rest.dropFirst() : rest)
-        text = printableText(rawText, limit: 512)
+        text = printableText(rawText[...], limit: 512)
         responseCode = POP3ResponseCode.parse(prefixOf: rawText)
     }
 

@@ -14,14 +14,23 @@ public struct POP3UniqueID: Hashable, Sendable, CustomStringConvertible {
     ///   - value: The id's text.
     ///   - maximumLength: The longest id accepted (RFC 1939 says 70).
     public init?(_ value: String, maximumLength: Int = 70) {
-        guard Self.isValid(value.utf8, maximumLength: maximumLength) else { return nil }
+        guard Self.isValid(Array(value.utf8)[...], maximumLength: maximumLength) else { return nil }
+        self.value = value
+    }
+
+    /// An id already checked with ``isValid(_:maximumLength:)``.
+    init(validated value: String) {
         self.value = value
     }
 
     // unique-id = 1*70 %x21-7E
     /// True for 1 to `maximumLength` bytes, each in 0x21-0x7E.
-    static func isValid(_ bytes: some Collection<UInt8>, maximumLength: Int) -> Bool {
-        !bytes.isEmpty && bytes.count <= maximumLength && bytes.allSatisfy { $0 >= 0x21 && $0 <= 0x7E }
+    static func isValid(_ bytes: ArraySlice<UInt8>, maximumLength: Int) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= maximumLength else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer where byte < 0x21 || byte > 0x7E { return false }
+            return true
+        }
     }
 
     /// The id as sent.

@@ -36,13 +36,11 @@ public struct POP3UniqueIDEntry: Equatable, Sendable {
     ///   - line: The listing line (or the text after `+OK` for `UIDL n`).
     ///   - maximumIDLength: The longest id accepted (RFC 1939: 70).
     /// - Throws: ``ParseFailure``.
-    public init(parsing line: some Collection<UInt8>, maximumIDLength: Int = 70) throws(ParseFailure) {
-        guard let space = line.firstIndex(of: ASCII.space),
+    public init(parsing line: ArraySlice<UInt8>, maximumIDLength: Int = 70) throws(ParseFailure) {
+        guard let space = firstIndex(of: ASCII.space, in: line),
               let number = parseDecimal(line[line.startIndex..<space]), number > 0 else { throw .malformed }
-        let id = line[line.index(after: space)...]
-        guard POP3UniqueID.isValid(id, maximumLength: maximumIDLength),
-              let uniqueID = POP3UniqueID(String(decoding: id, as: UTF8.self), maximumLength: maximumIDLength)
-        else { throw .invalidUniqueID }
-        self.init(messageNumber: number, uniqueID: uniqueID)
+        let id = line[(space + 1)...]
+        guard POP3UniqueID.isValid(id, maximumLength: maximumIDLength) else { throw .invalidUniqueID }
+        self.init(messageNumber: number, uniqueID: POP3UniqueID(validated: String(decoding: id, as: UTF8.self)))
     }
 }

@@ -8,7 +8,7 @@ import Testing
     static let withoutTimestamp = POP3Greeting(statusLine: POP3StatusLine(isOK: true, text: "ready"))
 
     static func capabilities(_ lines: String...) -> POP3Capabilities {
-        POP3Capabilities(lines.compactMap { POP3Capability(parsing: Array($0.utf8)) })
+        POP3Capabilities(lines.compactMap { POP3Capability(parsing: Array($0.utf8)[...]) })
     }
 
     @Test func prefersSASLPlain() throws {

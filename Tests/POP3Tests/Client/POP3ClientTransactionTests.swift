@@ -150,7 +150,7 @@ import Testing
         harness.client.receiveEndOfStream()
         let error = #expect(throws: POP3ProtocolError.self) { try harness.client.nextEvent() }
         #expect(error?.kind == .closedByServer)
-        #expect(error?.description.contains("15 bytes came") == true)
+        #expect(error?.description.contains("14 bytes came") == true)
     }
 
     @Test func endOfStreamAfterQuitIsFine() throws {

@@ -139,7 +139,7 @@ struct MessageDataCase: CustomStringConvertible, Sendable {
         var decoder = POP3ResponseDecoder()
         decoder.append(Array("+OK Begin TLS\r\n-ERR injected\r\n".utf8))
         #expect(try decoder.next() == .line(Array("+OK Begin TLS".utf8)[...]))
-        #expect(decoder.discardBufferedBytes() == 14)
+        #expect(decoder.discardBufferedBytes() == 15)
         #expect(try decoder.next() == nil)
         decoder.append(Array("+OK real\r\n".utf8))
         #expect(try decoder.next() == .line(Array("+OK real".utf8)[...]))

@@ -5,7 +5,7 @@ import Testing
     @Test func readsDovecotStyleCapabilities() {
         let lines = ["CAPA", "TOP", "UIDL", "RESP-CODES", "PIPELINING", "AUTH-RESP-CODE", "STLS", "USER",
                      "SASL PLAIN login", "LOGIN-DELAY 900"]
-        let capabilities = POP3Capabilities(lines.compactMap { POP3Capability(parsing: Array($0.utf8)) })
+        let capabilities = POP3Capabilities(lines.compactMap { POP3Capability(parsing: Array($0.utf8)[...]) })
         #expect(capabilities.supportsSTLS)
         #expect(capabilities.supportsUSER)
         #expect(capabilities.supportsUIDL)
@@ -17,14 +17,14 @@ import Testing
     }
 
     @Test func tagsAreCaseInsensitive() {
-        let capability = POP3Capability(parsing: Array("sasl xoauth2".utf8))
+        let capability = POP3Capability(parsing: Array("sasl xoauth2".utf8)[...])
         #expect(capability == POP3Capability(tag: "SASL", arguments: ["xoauth2"]))
         #expect(POP3Capabilities([capability!]).saslMechanisms == ["XOAUTH2"])
     }
 
     @Test(arguments: ["", "   ", "STLS\u{1b}", "SASL \u{e9}"])
     func rejectsUnusableLines(line: String) {
-        #expect(POP3Capability(parsing: Array(line.utf8)) == nil)
+        #expect(POP3Capability(parsing: Array(line.utf8)[...]) == nil)
     }
 
     @Test func emptyCapabilitiesOfferNothing() {

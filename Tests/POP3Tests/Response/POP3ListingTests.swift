@@ -8,12 +8,12 @@ import Testing
         ("5 1024 extra text", POP3MaildropStatus(messageCount: 5, totalSize: 1024)),
     ])
     func parsesSTAT(text: String, expected: POP3MaildropStatus) {
-        #expect(POP3MaildropStatus(parsing: Array(text.utf8)) == expected)
+        #expect(POP3MaildropStatus(parsing: Array(text.utf8)[...]) == expected)
     }
 
     @Test(arguments: ["", "2", "a b", "2  320", "-1 5", "2 320x", "99999999999999999999 1"])
     func rejectsMalformedSTAT(text: String) {
-        #expect(POP3MaildropStatus(parsing: Array(text.utf8)) == nil)
+        #expect(POP3MaildropStatus(parsing: Array(text.utf8)[...]) == nil)
     }
 
     @Test(arguments: [
@@ -22,11 +22,11 @@ import Testing
         ("3 200 octets", POP3ListEntry(messageNumber: 3, size: 200)),
     ])
     func parsesScanListings(line: String, expected: POP3ListEntry) {
-        #expect(POP3ListEntry(parsing: Array(line.utf8)) == expected)
+        #expect(POP3ListEntry(parsing: Array(line.utf8)[...]) == expected)
     }
 
     @Test(arguments: ["", "1", "0 120", "x 1", "1 -5", "1 12a", " 1 2"])
     func rejectsMalformedScanListings(line: String) {
-        #expect(POP3ListEntry(parsing: Array(line.utf8)) == nil)
+        #expect(POP3ListEntry(parsing: Array(line.utf8)[...]) == nil)
     }
 }

@@ -33,7 +33,7 @@ import Testing
 
     @Test(arguments: cases)
     func parses(_ testCase: Case) {
-        let status = POP3StatusLine(parsing: Array(testCase.line.utf8))
+        let status = POP3StatusLine(parsing: Array(testCase.line.utf8)[...])
         #expect(status?.isOK == testCase.isOK)
         guard let status else { return }
         #expect(status.text == testCase.text)
@@ -42,7 +42,7 @@ import Testing
 
     @Test func textNeverHoldsControlCharacters() {
         let bytes: [UInt8] = Array("+OK ".utf8) + (0...255).map { UInt8($0) }.filter { $0 != 10 }
-        let status = POP3StatusLine(parsing: bytes)
+        let status = POP3StatusLine(parsing: bytes[...])
         #expect(status?.text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F } == true)
     }
 }

@@ -10,7 +10,7 @@ import Testing
         ("5 " + String(repeating: "~", count: 70), 5, String(repeating: "~", count: 70)),
     ])
     func parses(line: String, number: Int, id: String) throws {
-        let entry = try POP3UniqueIDEntry(parsing: Array(line.utf8))
+        let entry = try POP3UniqueIDEntry(parsing: Array(line.utf8)[...])
         #expect(entry.messageNumber == number)
         #expect(entry.uniqueID.value == id)
     }
@@ -28,14 +28,14 @@ import Testing
         ("", .malformed),
     ])
     func rejects(line: String, failure: POP3UniqueIDEntry.ParseFailure) {
-        #expect(throws: failure) { try POP3UniqueIDEntry(parsing: Array(line.utf8)) }
+        #expect(throws: failure) { try POP3UniqueIDEntry(parsing: Array(line.utf8)[...]) }
     }
 
     @Test func theLengthLimitIsConfigurable() throws {
         let long = String(repeating: "a", count: 100)
         #expect(throws: POP3UniqueIDEntry.ParseFailure.invalidUniqueID) {
-            try POP3UniqueIDEntry(parsing: Array("1 \(long)".utf8))
+            try POP3UniqueIDEntry(parsing: Array("1 \(long)".utf8)[...])
         }
-        #expect(try POP3UniqueIDEntry(parsing: Array("1 \(long)".utf8), maximumIDLength: 100).uniqueID.value == long)
+        #expect(try POP3UniqueIDEntry(parsing: Array("1 \(long)".utf8)[...], maximumIDLength: 100).uniqueID.value == long)
     }
 }
