@@ -1,5 +1,6 @@
 import NIOCore
 import NIOSSL
+import NIOTLS
 
 /// The channel handler behind ``ScriptedServer``: runs the steps in order on the event loop,
 /// reading client lines as `expect` steps need them.
@@ -9,7 +10,7 @@ final class ScriptPlayer: ChannelInboundHandler {
 
     private let script: [ScriptedServer.Step]
     private let tlsContext: NIOSSLContext
-    private let outcome: EventLoopPromise<ScriptedServer.Outcome>
+    private let outcome: OutcomePromise
     private let timeout: Duration
     private var index = 0
     private var input: [UInt8] = []
@@ -17,11 +18,14 @@ final class ScriptPlayer: ChannelInboundHandler {
     private var failures: [String] = []
     private var context: ChannelHandlerContext?
     private var waitingForTimer = false
+    /// True while a TLS handshake runs: nothing is sent or read until it is done.
+    private var waitingForHandshake: Bool
     private var finished = false
     private var deadline: Scheduled<Void>?
 
-    init(script: [ScriptedServer.Step], tlsContext: NIOSSLContext, outcome: EventLoopPromise<ScriptedServer.Outcome>,
-         timeout: Duration) {
+    init(script: [ScriptedServer.Step], tlsContext: NIOSSLContext, outcome: OutcomePromise,
+         timeout: Duration, implicitTLS: Bool) {
+        self.waitingForHandshake = implicitTLS
         self.script = script
         self.tlsContext = tlsContext
         self.outcome = outcome
@@ -45,6 +49,14 @@ final class ScriptPlayer: ChannelInboundHandler {
         var buffer = unwrapInboundIn(data)
         input += buffer.readBytes(length: buffer.readableBytes) ?? []
         advance()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? TLSUserEvent, case .handshakeCompleted = event, waitingForHandshake {
+            waitingForHandshake = false
+            advance()
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -73,7 +85,7 @@ final class ScriptPlayer: ChannelInboundHandler {
 
     /// Runs steps until one must wait for input, a timer, or the end.
     private func advance() {
-        guard let context, !finished, !waitingForTimer else { return }
+        guard let context, !finished, !waitingForTimer, !waitingForHandshake else { return }
         while index < script.count {
             switch script[index] {
             case .send(let text):
@@ -95,6 +107,9 @@ final class ScriptPlayer: ChannelInboundHandler {
             case .startTLS:
                 do {
                     try context.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext), position: .first)
+                    index += 1
+                    waitingForHandshake = true
+                    return
                 } catch {
                     fail("step \(index + 1): cannot start TLS: \(error)")
                 }
@@ -151,7 +166,7 @@ final class ScriptPlayer: ChannelInboundHandler {
         guard !finished else { return }
         finished = true
         deadline?.cancel()
-        outcome.succeed(ScriptedServer.Outcome(receivedLines: lines, failures: failures, completed: index >= script.count))
+        outcome.complete(ScriptedServer.Outcome(receivedLines: lines, failures: failures, completed: index >= script.count))
     }
 
     private func describe(_ step: Int) -> String {

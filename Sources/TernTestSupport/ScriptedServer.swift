@@ -65,12 +65,17 @@ public final class ScriptedServer: Sendable {
     /// The port the server listens on (127.0.0.1).
     public let port: Int
     private let serverChannel: any Channel
-    private let outcomeFuture: EventLoopFuture<Outcome>
+    private let result: OutcomePromise
 
-    private init(port: Int, serverChannel: any Channel, outcomeFuture: EventLoopFuture<Outcome>) {
+    private init(port: Int, serverChannel: any Channel, result: OutcomePromise) {
         self.port = port
         self.serverChannel = serverChannel
-        self.outcomeFuture = outcomeFuture
+        self.result = result
+    }
+
+    deinit {
+        serverChannel.close(promise: nil)
+        result.complete(Outcome(receivedLines: [], failures: ["the server was dropped"], completed: false))
     }
 
     /// A TLS identity for the server: the test certificate (or another) and its key.
@@ -109,7 +114,7 @@ public final class ScriptedServer: Sendable {
         let tlsContext = try (implicitTLS ?? identity).makeContext()
         let group = NIOSingletons.posixEventLoopGroup
         let loop = group.next()
-        let outcome = loop.makePromise(of: Outcome.self)
+        let outcome = OutcomePromise(loop.makePromise(of: Outcome.self))
         let accepted = AcceptOnce()
         let bootstrap = ServerBootstrap(group: loop, childGroup: loop)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -121,7 +126,8 @@ public final class ScriptedServer: Sendable {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
                     }
                     try channel.pipeline.syncOperations.addHandler(
-                        ScriptPlayer(script: script, tlsContext: tlsContext, outcome: outcome, timeout: timeout))
+                        ScriptPlayer(script: script, tlsContext: tlsContext, outcome: outcome, timeout: timeout,
+                                     implicitTLS: implicitTLS != nil))
                 }
             }
         let channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
@@ -129,20 +135,21 @@ public final class ScriptedServer: Sendable {
             try? await channel.close()
             throw ChannelError.unknownLocalAddress
         }
-        return ScriptedServer(port: port, serverChannel: channel, outcomeFuture: outcome.futureResult)
+        return ScriptedServer(port: port, serverChannel: channel, result: outcome)
     }
 
     /// Waits until the script has run (or got stuck, or the client left), then stops listening.
     public func outcome() async -> Outcome {
-        let result = (try? await outcomeFuture.get())
+        let outcome = (try? await result.future.get())
             ?? Outcome(receivedLines: [], failures: ["the server failed"], completed: false)
         try? await serverChannel.close()
-        return result
+        return outcome
     }
 
     /// Stops listening without waiting for the script.
     public func stop() async {
         try? await serverChannel.close()
+        result.complete(Outcome(receivedLines: [], failures: ["stopped"], completed: false))
     }
 
     /// Writes PEM text to a new file in the temporary directory (for a `ca_file`) and returns
@@ -152,6 +159,27 @@ public final class ScriptedServer: Sendable {
             .appendingPathComponent("tern-test-\(name)-\(UInt64.random(in: 0...UInt64.max)).pem").path
         try Data(pem.utf8).write(to: URL(fileURLWithPath: path))
         return path
+    }
+}
+
+/// The outcome promise, completed once by whoever comes first (the script, stop, deinit).
+final class OutcomePromise: @unchecked Sendable {
+    private let lock = NSLock()
+    private let promise: EventLoopPromise<ScriptedServer.Outcome>
+    private var done = false
+
+    init(_ promise: EventLoopPromise<ScriptedServer.Outcome>) {
+        self.promise = promise
+    }
+
+    var future: EventLoopFuture<ScriptedServer.Outcome> { promise.futureResult }
+
+    func complete(_ outcome: ScriptedServer.Outcome) {
+        let first = lock.withLock {
+            defer { done = true }
+            return !done
+        }
+        if first { promise.succeed(outcome) }
     }
 }
 

@@ -72,6 +72,9 @@ public final class MailConnection: Sendable {
             ? nil : try ClientTLS.makeContext(caFile: options.caFile, host: host, port: port)
         let implicitTLS = options.security == .tls
         let handshakeTimeout = TimeAmount(options.connectTimeout)
+        // The handler is created on the event loop and handed out through this box; looking it
+        // up in the pipeline later would race with a server that closes at once.
+        let created = LockedValue<NIOLoopBound<ConnectionHandler>?>(nil)
         var bootstrap = ClientBootstrap(group: NIOSingletons.posixEventLoopGroup)
             .connectTimeout(TimeAmount(options.connectTimeout))
             .channelOption(ChannelOptions.autoRead, value: false)
@@ -85,9 +88,11 @@ public final class MailConnection: Sendable {
                         try operations.addHandler(ClientTLS.makeHandler(context: tlsContext, host: host, port: port))
                         handshake = channel.eventLoop.makePromise(of: Void.self)
                     }
-                    try operations.addHandler(ConnectionHandler(
+                    let handler = ConnectionHandler(
                         host: host, port: port, eventLoop: channel.eventLoop, expectingHandshake: handshake,
-                        handshakeTimeout: handshakeTimeout))
+                        handshakeTimeout: handshakeTimeout)
+                    try operations.addHandler(handler)
+                    created.value = NIOLoopBound(handler, eventLoop: channel.eventLoop)
                 }
             }
         if let size = options.receiveBufferSize {
@@ -101,15 +106,9 @@ public final class MailConnection: Sendable {
         } catch {
             throw TransportError.from(error, host: host, port: port)
         }
-        let handler: NIOLoopBound<ConnectionHandler>
-        do {
-            handler = try await channel.eventLoop.submit {
-                NIOLoopBound(try channel.pipeline.syncOperations.handler(type: ConnectionHandler.self),
-                             eventLoop: channel.eventLoop)
-            }.get()
-        } catch {
+        guard let handler = created.value else {
             channel.close(promise: nil)
-            throw TransportError.from(error, host: host, port: port)
+            throw TransportError(.io, host: host, port: port, detail: "the connection was not set up")
         }
         if Task.isCancelled {
             channel.close(promise: nil)
