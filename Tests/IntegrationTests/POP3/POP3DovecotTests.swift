@@ -20,8 +20,11 @@ struct POP3DovecotTests {
     @Test(arguments: [ConnectionSecurity.startTLS, .tls])
     func logInAndReadTheMaildrop(security: ConnectionSecurity) async throws {
         let stack = try MailStack.required()
-        let session = try await POP3Connection.connect(Self.settings(stack, security: security))
+        let trace = TraceCollector()
+        let session = try await POP3Connection.connect(Self.settings(stack, security: security),
+                                                       trace: ProtocolTrace { trace.append($0) })
         #expect(await session.capabilities?.supportsUIDL == true)
+        #expect(await session.authenticationMethod == .saslPlain)
         let status = try await session.stat()
         let listing = try await session.list()
         let ids = try await session.uidl()
@@ -29,6 +32,12 @@ struct POP3DovecotTests {
         #expect(ids.count == status.messageCount)
         #expect(listing.reduce(0) { $0 + $1.size } == status.totalSize)
         try await session.quit()
+        let text = trace.lines.joined(separator: "\n")
+        #expect(text.contains("C: AUTH PLAIN ****"))
+        #expect(!text.contains(stack.bob.password))
+        #expect(text.contains("TLS handshake done"))
+        if security == .startTLS { #expect(text.contains("C: STLS")) }
+        if ProcessInfo.processInfo.environment["TERN_SHOW_TRACE"] == "1" { print(text) }
     }
 
     @Test func retrieveDeliveredMessagesThenDeleteThem() async throws {
@@ -99,6 +108,18 @@ struct POP3DovecotTests {
         #expect(error?.username == "bob")
         #expect(error?.description.contains("not-bobs-password") == false)
     }
+}
+
+/// Collects trace lines.
+final class TraceCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    func append(_ line: String) {
+        lock.withLock { stored.append(line) }
+    }
+
+    var lines: [String] { lock.withLock { stored } }
 }
 
 /// Collects streamed message bytes.

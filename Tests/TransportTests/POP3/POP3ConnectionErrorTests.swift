@@ -144,3 +144,39 @@ import Testing
         #expect(await server.outcome().failures.isEmpty)
     }
 }
+
+@Suite struct POP3ConnectionStreamingTests {
+    @Test func theTerminatorSplitAcrossReads() async throws {
+        let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
+        let server = try await ScriptedServer.start(tlsLogin + [
+            .expect("RETR 1"),
+            .send("+OK 20 octets\r\nSubject: s\r\n\r\n.."), .pause(milliseconds: 30), .send(".\r\n."), .pause(milliseconds: 30),
+            .send("\r"), .pause(milliseconds: 30), .send("\n"),
+            .expect("QUIT"), .send("+OK\r\n"), .close,
+        ], implicitTLS: .localhost)
+        let session = try await connectTLS(server, ca: ca)
+        let collected = ByteCollector()
+        try await session.retr(1) { collected.append($0) }
+        #expect(collected.text == "Subject: s\r\n\r\n..\r\n")
+        try await session.quit()
+        #expect(await server.outcome().failures.isEmpty)
+    }
+
+    @Test func cancellingARetrieveClosesTheSession() async throws {
+        let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
+        let server = try await ScriptedServer.start(tlsLogin + [
+            .expect("RETR 1"), .send("+OK\r\nSubject: slow\r\n"), .expectClose,
+        ], implicitTLS: .localhost)
+        let session = try await connectTLS(server, ca: ca)
+        let started = ByteCollector()
+        let retrieval = Task { try await session.retr(1) { started.append($0) } }
+        while started.text.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        retrieval.cancel()
+        let result = await retrieval.result
+        #expect(throws: TransportError.self) { try result.get() }
+        if case .failure(let error as TransportError) = result { #expect(error.kind == .cancelled) }
+        let after = await #expect(throws: TransportError.self) { try await session.noop() }
+        #expect(after?.kind == .notConnected)
+        #expect(await server.outcome().completed)
+    }
+}
