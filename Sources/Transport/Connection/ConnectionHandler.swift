@@ -29,6 +29,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var reader: (promise: EventLoopPromise<ByteBuffer?>, timeout: Scheduled<Void>)?
     private var handshake: (promise: EventLoopPromise<Void>, timeout: Scheduled<Void>?)?
     private let handshakeTimeout: TimeAmount
+    /// The TLS version of the last completed handshake (`TLS 1.3`).
+    private(set) var negotiatedTLSVersion: String?
 
     /// A handler for a connection to `host`:`port`.
     ///
@@ -83,6 +85,8 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? TLSUserEvent, case .handshakeCompleted = event, let pending = handshake {
             handshake = nil
+            let tls = try? context.pipeline.syncOperations.handler(type: NIOSSLClientHandler.self)
+            negotiatedTLSVersion = tls?.tlsVersion.map(Self.describe)
             pending.timeout?.cancel()
             pending.promise.succeed(())
         }
@@ -235,6 +239,20 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func error(_ kind: TransportError.Kind, _ detail: String = "") -> TransportError {
         TransportError(kind, host: host, port: port, detail: detail)
+    }
+
+    /// `TLS 1.2`, `TLS 1.3`.
+    func tlsVersion() -> EventLoopFuture<String?> {
+        eventLoop.makeSucceededFuture(negotiatedTLSVersion)
+    }
+
+    private static func describe(_ version: TLSVersion) -> String {
+        switch version {
+        case .tlsv1: "TLS 1.0"
+        case .tlsv11: "TLS 1.1"
+        case .tlsv12: "TLS 1.2"
+        case .tlsv13: "TLS 1.3"
+        }
     }
 
     private static func describe(_ amount: TimeAmount) -> String {

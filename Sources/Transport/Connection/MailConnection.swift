@@ -31,6 +31,7 @@ public final class MailConnection: Sendable {
     private let handler: NIOLoopBound<ConnectionHandler>
     private let tlsContext: NIOSSLContext?
     private let tlsState: LockedValue<Bool>
+    private let tlsVersionState = LockedValue<String?>(nil)
 
     private init(host: String, port: Int, options: ConnectionOptions, trace: ProtocolTrace?, channel: any Channel,
                  handler: NIOLoopBound<ConnectionHandler>, tlsContext: NIOSSLContext?) {
@@ -50,6 +51,9 @@ public final class MailConnection: Sendable {
 
     /// True once TLS protects the connection (from the start, or after ``startTLS()``).
     public var isTLSActive: Bool { tlsState.value }
+
+    /// The negotiated TLS version (`TLS 1.3`) once TLS is active, for the trace and status line.
+    public var tlsVersion: String? { tlsVersionState.value }
 
     /// Opens a connection; with `.tls`, also completes and verifies the TLS handshake.
     ///
@@ -116,11 +120,12 @@ public final class MailConnection: Sendable {
         }
         let connection = MailConnection(host: host, port: port, options: options, trace: trace, channel: channel,
                                         handler: handler, tlsContext: tlsContext)
-        let peer = channel.remoteAddress.map { " (\($0))" } ?? ""
+        let peer = channel.remoteAddress?.ipAddress.map { $0 == host ? "" : " (\($0))" } ?? ""
         trace?.note("connected to \(host):\(port)\(peer)")
         if implicitTLS {
             try await connection.run { $0.waitForHandshake() }
-            trace?.note("TLS handshake done, certificate verified for \(host)")
+            connection.tlsVersionState.value = try await connection.run { $0.tlsVersion() }
+            trace?.note("\(connection.tlsVersion ?? "TLS") handshake done, certificate verified for \(host)")
         }
         return connection
     }
@@ -158,7 +163,8 @@ public final class MailConnection: Sendable {
             $0.startTLS { () throws(TransportError) in try ClientTLS.makeHandler(context: tlsContext, host: host, port: port) }
         }
         tlsState.value = true
-        trace?.note("TLS handshake done, certificate verified for \(host); "
+        tlsVersionState.value = try await run { $0.tlsVersion() }
+        trace?.note("\(tlsVersion ?? "TLS") handshake done, certificate verified for \(host); "
             + "\(discarded) bytes received before it were discarded")
         return discarded
     }

@@ -35,7 +35,7 @@ struct POP3DovecotTests {
         let text = trace.lines.joined(separator: "\n")
         #expect(text.contains("C: AUTH PLAIN ****"))
         #expect(!text.contains(stack.bob.password))
-        #expect(text.contains("TLS handshake done"))
+        #expect(text.contains("TLS 1.3 handshake done"))
         if security == .startTLS { #expect(text.contains("C: STLS")) }
         if ProcessInfo.processInfo.environment["TERN_SHOW_TRACE"] == "1" { print(text) }
     }

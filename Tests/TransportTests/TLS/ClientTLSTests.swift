@@ -28,6 +28,7 @@ struct TemporaryPEM: ~Copyable {
         let connection = try await MailConnection.connect(host: host, port: server.port,
                                                           options: Self.tlsOptions(caFile: ca.path))
         #expect(connection.isTLSActive)
+        #expect(connection.tlsVersion == "TLS 1.3")
         #expect(try await readText(connection, count: 12) == "+OK secure\r\n")
         await connection.close()
         _ = await server.outcome()
