@@ -27,8 +27,14 @@ import Testing
         ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="),
         ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy"),
     ])
-    func base64MatchesRFC4648(input: String, output: String) {
-        #expect(Base64.encode(Array(input.utf8)) == output)
+    func base64IsOneUnbrokenLine(input: String, output: String) {
+        #expect(SASLMessages.base64(Array(input.utf8)) == output)
+    }
+
+    @Test func longSASLResponsesAreNotWrapped() {
+        let response = SASLMessages.base64([UInt8](repeating: 0x41, count: 600))
+        #expect(response.count == 800)
+        #expect(!response.contains("\r") && !response.contains("\n"))
     }
 
     @Test func plainMessage() {
