@@ -26,7 +26,12 @@ struct ParameterParser {
         let valueStart = i
         // The main value ends at ";" or white space (`text/plain charset=x` without the ";" happens).
         while i < n, input[i] != UInt8(ascii: ";"), input[i] != 0x20, input[i] != 0x09, input[i] != UInt8(ascii: "(") { i += 1 }
-        let value = Array(input[valueStart..<i])
+        var value = Array(input[valueStart..<i])
+        if value.contains(UInt8(ascii: "=")) {
+            // No main value, only parameters (`filename=x` without a disposition type).
+            value = []
+            i = valueStart
+        }
         var order: [String] = []
         var plain: [String: [UInt8]] = [:]
         var sections: [String: [Section]] = [:]

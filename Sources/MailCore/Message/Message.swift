@@ -42,16 +42,24 @@ public struct Message: Sendable {
         let components = number.split(separator: ".")
         guard !components.isEmpty else { return nil }
         var current = root
+        // A single-part body may be numbered 1 only as a message's body (the top level or an
+        // embedded message).
+        var isMessageBody = true
         for c in components {
             guard let index = Int(c), index >= 1 else { return nil }
             // Step into an embedded message's body before numbering its children.
-            if case .message(let inner) = current.body { current = inner }
+            if case .message(let inner) = current.body {
+                current = inner
+                isMessageBody = true
+            }
             switch current.body {
             case .multipart(let parts, _, _):
                 guard index <= parts.count else { return nil }
                 current = parts[index - 1]
+                isMessageBody = false
             case .single, .message:
-                guard index == 1 else { return nil }
+                guard index == 1, isMessageBody else { return nil }
+                isMessageBody = false
             }
         }
         return current
