@@ -97,24 +97,29 @@ public struct MessageSummary: Sendable, Hashable, Encodable {
         cc = boxes(e.cc)
         date = e.date.map(MailDate.iso8601)
         messageID = e.messageID?.value
-        root = Self.part(message.root, number: message.root.isLeaf ? "1" : nil)
+        root = Self.part(message.root, number: message.root.isLeaf ? "1" : nil, prefix: "")
     }
 
-    static func part(_ p: MIMEPart, number: String?) -> Part {
+    /// - Parameters:
+    ///   - number: The part's own IMAP number (nil for a multipart that has none).
+    ///   - prefix: The prefix of its children's numbers.
+    static func part(_ p: MIMEPart, number: String?, prefix: String? = nil) -> Part {
         var params: [String: String] = [:]
         for param in p.contentType.parameters where params[param.name] == nil { params[param.name] = param.value }
         var children: [Part] = []
         var size: Int?
+        let childPrefix = prefix ?? number ?? ""
         switch p.body {
         case .single:
             size = p.decodedBody().count
         case .multipart(let parts, _, _):
             children = parts.enumerated().map { i, c in
-                part(c, number: number.map { "\($0).\(i + 1)" } ?? "\(i + 1)")
+                let n = childPrefix.isEmpty ? "\(i + 1)" : "\(childPrefix).\(i + 1)"
+                return part(c, number: n)
             }
         case .message(let inner):
             let base = number ?? "1"
-            children = [part(inner, number: inner.isLeaf ? "\(base).1" : base)]
+            children = [inner.isLeaf ? part(inner, number: "\(base).1") : part(inner, number: nil, prefix: base)]
         }
         let disposition = p.disposition.map { $0.type == "inline" ? "inline" : "attachment" }
         return Part(contentType: p.contentType.mimeType, parameters: params, disposition: disposition,
