@@ -36,6 +36,7 @@ struct Tern: AsyncParsableCommand {
             MimeCommand.self, AttachmentsCommand.self,
             SendCommand.self, SyncCommand.self,
             FoldersCommand.self, ListCommand.self, ReadCommand.self,
+            FlagCommand.self, MoveCommand.self, DeleteCommand.self,
             ConfigCommand.self,
         ]
     )
@@ -47,7 +48,7 @@ struct Tern: AsyncParsableCommand {
 
     mutating func run() async throws {
         if demo {
-            try DemoLauncher.run(global: global)
+            try await DemoLauncher.run(global: global)
             return
         }
         throw NotYetAvailable(feature: "the interactive mail client", issue: 7)
