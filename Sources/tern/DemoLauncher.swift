@@ -6,9 +6,7 @@ import MailEngine
 /// newest messages of each, read through the same backend the client will use.
 enum DemoLauncher {
     static func run(global: GlobalOptions) async throws {
-        var options = AccountOptions()
-        options.demo = true
-        let session = try AccountSession.open(options, global: global)
+        let session = try AccountSession.open(accountName: nil, demo: true, global: global)
         let backend = session.backend
         let listed = try await session.run { try await backend.folders() }
         for folder in listed { try await session.sync(folder.path) }

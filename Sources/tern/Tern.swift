@@ -43,11 +43,12 @@ struct Tern: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open a bundled demo mailbox (no account or network needed).")
-    var demo = false
+    /// `--account` and `--demo`, shared with the subcommands (ArgumentParser hands a parent's
+    /// option group to a child that declares the same type, wherever on the line it was given).
+    @OptionGroup var accountOptions: AccountOptions
 
     mutating func run() async throws {
-        if demo {
+        if accountOptions.demo {
             try await DemoLauncher.run(global: global)
             return
         }

@@ -5,13 +5,13 @@ import MailStore
 extension MaildirBackend {
     /// The cached message `uid` of a folder and its file, syncing the folder once when the file is
     /// not where the cache last saw it (renamed or removed by another program).
-    func locate(_ uid: UID, in path: MailboxPath, maildir: Maildir) throws -> (CachedMessage, MaildirMessage) {
+    func locate(_ uid: UID, in path: MailboxPath, maildir: Maildir) async throws -> (CachedMessage, MaildirMessage) {
         for attempt in 0 ..< 2 {
             if let cached = try cache.message(uid, in: path), let file = cached.maildirFile {
                 let message = maildir.message(atFile: file)
                 if FileManager.default.fileExists(atPath: message.url.path) { return (cached, message) }
             }
-            if attempt == 0 { try syncFolder(path, force: true) }
+            if attempt == 0 { try await syncFolder(path, force: true) }
         }
         throw BackendError.noSuchMessage(uid, folder: path)
     }
@@ -22,12 +22,12 @@ extension MaildirBackend {
     public func messageBytes(_ uid: UID, in folder: MailboxPath) async throws -> [UInt8] {
         let (path, maildir) = try resolve(folder)
         for attempt in 0 ..< 2 {
-            let (cached, message) = try locate(uid, in: path, maildir: maildir)
+            let (cached, message) = try await locate(uid, in: path, maildir: maildir)
             let bytes: [UInt8]
             do {
                 bytes = try reader.readAll(message.url.path)
             } catch let error as MaildirError where error.code == ENOENT && attempt == 0 {
-                try syncFolder(path, force: true)
+                try await syncFolder(path, force: true)
                 continue
             }
             let box = try cache.write { try $0.ensureMailbox(path).mailbox }
@@ -61,14 +61,20 @@ extension MaildirBackend {
         }
         var changed: [(UID, Set<Flag>)] = []
         var updates: [(UID, Set<Flag>, String)] = []
+        // Every uid is found before anything changes, so an unknown uid changes nothing.
+        var located: [(UID, CachedMessage, MaildirMessage)] = []
         for uid in uids {
-            var (cached, message) = try locate(uid, in: path, maildir: maildir)
+            let (cached, message) = try await locate(uid, in: path, maildir: maildir)
+            located.append((uid, cached, message))
+        }
+        for (uid, found, file) in located {
+            var (cached, message) = (found, file)
             let flags = change.applied(to: cached.flags).filter { $0.maildirLetter != nil }
             if flags == cached.flags && message.subfolder == .cur { continue }
             do {
                 message = try maildir.setFlags(flags, of: message)
             } catch let error as MaildirError where error.code == ENOENT {
-                (cached, message) = try locate(uid, in: path, maildir: maildir)
+                (cached, message) = try await locate(uid, in: path, maildir: maildir)
                 message = try maildir.setFlags(flags, of: message)
             }
             updates.append((uid, flags, "cur/\(message.name.fileName)"))
@@ -89,23 +95,27 @@ extension MaildirBackend {
         let (source, maildir) = try resolve(folder)
         let (destination, targetMaildir) = try resolve(target)
         if source == destination { return }
-        try transfer(uids, from: source, maildir, to: destination, targetMaildir, keepOriginal: false)
+        try await transfer(uids, from: source, maildir, to: destination, targetMaildir, keepOriginal: false)
     }
 
     public func copy(_ uids: [UID], from folder: MailboxPath, to target: MailboxPath) async throws {
         let (source, maildir) = try resolve(folder)
         let (destination, targetMaildir) = try resolve(target)
-        try transfer(uids, from: source, maildir, to: destination, targetMaildir, keepOriginal: true)
+        try await transfer(uids, from: source, maildir, to: destination, targetMaildir, keepOriginal: true)
     }
 
     /// Moves (rename, same bytes) or copies (a new file through `MaildirDelivery`) messages and
     /// carries their cache entries over, so the target needs no re-read.
     func transfer(_ uids: [UID], from source: MailboxPath, _ maildir: Maildir, to destination: MailboxPath, _ targetMaildir: Maildir,
-                  keepOriginal: Bool) throws {
+                  keepOriginal: Bool) async throws {
+        var located: [(UID, CachedMessage, MaildirMessage)] = []
+        for uid in uids {
+            let (cached, message) = try await locate(uid, in: source, maildir: maildir)
+            located.append((uid, cached, message))
+        }
         var moved: [(old: UID, entry: CachedMessage)] = []
         do {
-            for uid in uids {
-                let (cached, message) = try locate(uid, in: source, maildir: maildir)
+            for (uid, cached, message) in located {
                 let placed = keepOriginal ? try maildir.copy(message, to: targetMaildir) : try maildir.move(message, to: targetMaildir)
                 var entry = cached
                 entry.maildirFile = "\(placed.subfolder.rawValue)/\(placed.subfolder == .new ? placed.name.unique : placed.name.fileName)"
@@ -153,10 +163,11 @@ extension MaildirBackend {
 
     public func expunge(_ uids: [UID], in folder: MailboxPath) async throws {
         let (path, maildir) = try resolve(folder)
+        var located: [(UID, MaildirMessage)] = []
+        for uid in uids { located.append((uid, try await locate(uid, in: path, maildir: maildir).1)) }
         var removed: [UID] = []
         do {
-            for uid in uids {
-                let (_, message) = try locate(uid, in: path, maildir: maildir)
+            for (uid, message) in located {
                 try maildir.remove(message)
                 removed.append(uid)
             }

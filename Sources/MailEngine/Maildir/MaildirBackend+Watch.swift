@@ -23,10 +23,10 @@ extension MaildirBackend {
 
     /// One look at the watched folders: a sync that reads nothing when nothing changed. A failure
     /// is reported once (not at every poll) until the folder can be read again.
-    func poll(_ path: MailboxPath) {
+    func poll(_ path: MailboxPath) async {
         do {
-            try syncFolder(path, force: false)
-            if !path.isInbox { try syncFolder(.inbox, force: false) }
+            try await syncFolder(path, force: false)
+            if !path.isInbox { try await syncFolder(.inbox, force: false) }
             lastWatchError = nil
         } catch {
             let text = "\(error)"

@@ -36,6 +36,8 @@ public actor MaildirBackend: MailBackend {
     let pollInterval: Duration
     var watchTask: Task<Void, Never>?
     var syncedSinceRebuild = Set<MailboxPath>()
+    /// Scans in progress, so that a second request for the same folder waits for the first.
+    var scans: [MailboxPath: Task<MaildirSyncResult, any Error>] = [:]
     var lastWatchError: String?
 
     /// A backend over the Maildir++ tree at `root`.
@@ -87,14 +89,14 @@ public actor MaildirBackend: MailBackend {
 
     public func count(in folder: MailboxPath, filter: SearchQuery?) async throws -> Int {
         let path = try resolve(folder).path
-        return try cache.count(in: path, filter: try cacheFilter(filter, in: path))
+        return try cache.count(in: path, filter: try await cacheFilter(filter, in: path))
     }
 
     public func summaries(in folder: MailboxPath, order: SortOrder, range: Range<Int>, filter: SearchQuery?) async throws
         -> [MessageSummary] {
         let path = try resolve(folder).path
         let sort = CacheSort(CacheSort.Column(rawValue: order.key.rawValue) ?? .date, descending: order.descending)
-        return try cache.summaries(in: path, sort: sort, range: range, filter: try cacheFilter(filter, in: path))
+        return try cache.summaries(in: path, sort: sort, range: range, filter: try await cacheFilter(filter, in: path))
             .map(MessageSummary.init(cached:))
     }
 
@@ -109,28 +111,52 @@ public actor MaildirBackend: MailBackend {
     // MARK: - Sync
 
     public func sync(_ folder: MailboxPath) async throws -> SyncReport {
-        try syncFolder(resolve(folder).path, force: false)
+        try await syncFolder(resolve(folder).path, force: false)
     }
 
-    /// Scans a folder into the cache and emits what changed.
+    /// Scans a folder into the cache (on a thread outside Swift's cooperative pool: a first scan
+    /// of a large folder takes seconds) and emits what changed. A scan of a folder already being
+    /// scanned waits for that scan instead of starting another.
     @discardableResult
-    func syncFolder(_ path: MailboxPath, force: Bool) throws -> SyncReport {
-        let maildir = try store.maildir(for: path)
-        let continuation = self.continuation
+    func syncFolder(_ path: MailboxPath, force: Bool) async throws -> SyncReport {
         let result: MaildirSyncResult
-        do {
-            result = try synchronizer.sync(maildir, as: path, force: force) { done, total in
-                continuation.yield(.syncProgress(folder: path, done: done, total: total, bytes: nil))
+        if let running = scans[path] {
+            result = try await running.value
+        } else {
+            let maildir = try store.maildir(for: path)
+            let synchronizer = self.synchronizer
+            let continuation = self.continuation
+            let scan = Task {
+                try await Self.offPool {
+                    try synchronizer.sync(maildir, as: path, force: force) { done, total in
+                        continuation.yield(.syncProgress(folder: path, done: done, total: total, bytes: nil))
+                    }
+                }
             }
-        } catch let error as MaildirError {
-            throw BackendError.failed("account \"\(accountName)\": \(error)")
+            scans[path] = scan
+            defer { scans[path] = nil }
+            do {
+                result = try await scan.value
+            } catch let error as MaildirError {
+                throw BackendError.failed("account \"\(accountName)\": \(error)")
+            }
+            let rebuilt = cache.wasRebuilt && syncedSinceRebuild.insert(path).inserted
+            let report = SyncReport(folder: path, added: result.added.count, removed: result.removed.count,
+                                    flagsChanged: result.flagsChanged.count, rebuilt: rebuilt, warnings: result.warnings)
+            if !result.isEmpty { try emitChanges(result, in: path) }
+            if !result.unchanged { continuation.yield(.syncFinished(report)) }
+            return report
         }
-        let rebuilt = cache.wasRebuilt && syncedSinceRebuild.insert(path).inserted
-        let report = SyncReport(folder: path, added: result.added.count, removed: result.removed.count,
-                                flagsChanged: result.flagsChanged.count, rebuilt: rebuilt, warnings: result.warnings)
-        if !result.isEmpty { try emitChanges(result, in: path) }
-        if !result.unchanged { continuation.yield(.syncFinished(report)) }
-        return report
+        return SyncReport(folder: path, added: result.added.count, removed: result.removed.count,
+                          flagsChanged: result.flagsChanged.count, warnings: result.warnings)
+    }
+
+    /// Runs blocking file and database work on a thread outside Swift's cooperative pool, so a
+    /// long scan never holds one of its few threads.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     /// The most added messages sent as summaries in one event; beyond it (a first scan) the UI

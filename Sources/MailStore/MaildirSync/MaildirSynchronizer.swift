@@ -36,7 +36,7 @@ public struct MaildirSynchronizer: Sendable {
     ///   - progress: Called after each batch of new files with (done, total).
     /// - Throws: `MaildirError` when the folder cannot be listed, `CacheError` when the cache fails.
     public func sync(_ maildir: Maildir, as path: MailboxPath, force: Bool = false,
-                     progress: ((Int, Int) -> Void)? = nil) throws -> MaildirSyncResult {
+                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> MaildirSyncResult {
         var result = MaildirSyncResult()
         let box = try cache.write { try $0.ensureMailbox(path).mailbox }
         let times = try maildir.directoryTimes()

@@ -1,11 +1,12 @@
 import ArgumentParser
 
-/// `--account NAME` and `--demo`, shared by the commands that work on an account's mail.
+/// `--account NAME` and `--demo`, shared by `tern` itself and the commands that work on an
+/// account's mail.
 struct AccountOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The account to use (default: the config's default account).", valueName: "name"))
     var account: String?
 
-    @ArgumentParser.Flag(name: .long, help: "Use the bundled demo mailbox instead of a configured account (no config needed).")
+    @ArgumentParser.Flag(name: .long, help: "Use the bundled demo mailbox instead of a configured account (no config or network needed).")
     var demo = false
 }
 

@@ -13,11 +13,16 @@ struct AccountSession {
 
     /// Opens the account chosen by `--account` / `--demo`.
     static func open(_ options: AccountOptions, global: GlobalOptions) throws -> AccountSession {
+        try open(accountName: options.account, demo: options.demo, global: global)
+    }
+
+    /// Opens the account called `accountName` (the default one when nil), or the demo.
+    static func open(accountName: String?, demo: Bool, global: GlobalOptions) throws -> AccountSession {
         let environment = ProcessInfo.processInfo.environment
         let account: Account
         let factory: BackendFactory
-        if options.demo {
-            if let name = options.account, name != DemoAccount.name {
+        if demo {
+            if let name = accountName, name != DemoAccount.name {
                 throw CommandError("--demo uses the demo mailbox; leave out --account \(name), or leave out --demo.")
             }
             do {
@@ -33,7 +38,7 @@ struct AccountSession {
             } catch {
                 throw ConfigCommand.fail(error)
             }
-            account = try translating { try config.account(selecting: options.account) }
+            account = try translating { try config.account(selecting: accountName) }
             factory = BackendFactory(environment: environment)
         }
         let backend = try translating { try factory.makeBackend(for: account) }

@@ -58,7 +58,7 @@ struct FoldersCommand: AsyncParsableCommand {
     static func table(_ rows: [Row]) -> String {
         let names = rows.map { TextSanitizer.headerText($0.name) }
         let nameWidth = max(6, names.map(DisplayWidth.of).max() ?? 0)
-        var lines = [DisplayWidth.fit("FOLDER", nameWidth) + "  ROLE     " + "   TOTAL" + "  UNREAD"]
+        var lines = [DisplayWidth.fit("FOLDER", nameWidth) + "  " + DisplayWidth.fit("ROLE", 7) + "   TOTAL  UNREAD"]
         for (row, name) in zip(rows, names) {
             let total = row.total.map(String.init) ?? "?"
             let unread = row.unread.map { $0 == 0 ? "" : String($0) } ?? "?"

@@ -33,6 +33,7 @@ import Testing
         init() throws {
             dir = FileManager.default.temporaryDirectory.appendingPathComponent("tern-cli-\(UUID().uuidString)")
             maildir = MaildirStore(root: dir.appendingPathComponent("Mail"))
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try maildir.create(.inbox)
             try maildir.create(MailboxPath(["Archive"]))
             try maildir.create(MailboxPath(["Sent"]))

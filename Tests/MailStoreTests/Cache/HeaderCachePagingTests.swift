@@ -68,18 +68,24 @@ import Testing
     @Test func aPageOfAHundredThousandIsQuick() throws {
         let cache = try HeaderCache(inMemoryFor: "big")
         let n = 100_000
-        let senders = (0 ..< 97).map { Address(name: "Sender \($0)", address: "s\($0)@example.org") }
-        let to = [Address(address: "me@example.org")]
-        let fill = ContinuousClock().measure {
-            try? cache.write { w in
-                let box = try w.ensureMailbox(.inbox).mailbox
-                for i in 0 ..< n {
-                    let date = CacheFixtures.day(Double((i * 7919) % n) / 100)
-                    let envelope = Envelope(subject: "Message number \(i)", from: [senders[i % 97]], to: to, date: date)
-                    let m = CachedMessage(uid: UID(0), envelope: envelope, flags: i % 4 == 0 ? [] : [.seen], size: 2000 + i % 5000,
-                                          receivedDate: date, hasAttachments: false, maildirFile: "cur/\(i):2,")
-                    try w.insertNew(m, in: box)
-                }
+        // Rows are made by SQLite itself (a recursive CTE), so the debug build's Swift speed does not
+        // matter: the point is the speed of the queries. The release benchmark (scripts/bench
+        // maildir) measures filling the cache through CacheWriter.
+        let box = try cache.write { try $0.ensureMailbox(.inbox).mailbox }
+        let fill = try ContinuousClock().measure {
+            try cache.queue.write { db in
+                try db.execute(sql: """
+                    WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ? - 1)
+                    INSERT INTO message(mailbox_id, uid, flags, size, received, date, sort_date, subject, sort_subject,
+                                        sort_from, addr_from, addr_to, maildir_unique, maildir_file)
+                    SELECT ?, i + 1, CASE WHEN i % 4 = 0 THEN 0 ELSE 1 END, 2000 + i % 5000,
+                           1767225600 + ((i * 7919) % ?) * 864, 1767225600 + ((i * 7919) % ?) * 864,
+                           1767225600 + ((i * 7919) % ?) * 864,
+                           'Message number ' || i, 'message number ' || i, 'sender ' || (i % 97),
+                           'Sender ' || (i % 97) || char(31) || 's' || (i % 97) || '@example.org',
+                           char(31) || 'me@example.org', 'u' || i, 'cur/u' || i || ':2,'
+                    FROM seq
+                    """, arguments: [n, box.id, n, n, n])
             }
         }
         var page: [CachedMessage] = []
@@ -95,9 +101,10 @@ import Testing
         #expect(total == n)
         let dates = page.map { $0.envelope.date! }
         #expect(dates == dates.sorted(by: >))
-        // Generous bounds for a loaded debug build; the release figures are a few milliseconds.
-        #expect(firstPage < .milliseconds(100))
-        #expect(count < .milliseconds(100))
-        #expect(bySubject < .milliseconds(100))
+        // Generous bounds for a debug build on a loaded machine; unloaded, each is a few milliseconds
+        // (scripts/bench maildir prints the release figures).
+        #expect(firstPage < .milliseconds(250))
+        #expect(count < .milliseconds(250))
+        #expect(bySubject < .milliseconds(250))
     }
 }
