@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import MailStore
 
 /// Realistic-looking synthetic messages for the benchmark: varied senders, subjects, threads,
@@ -53,10 +54,6 @@ enum SyntheticMail {
     }
 
     static func rfc5322(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        formatter.dateFormat = "EEE, d MMM yyyy HH:mm:ss '+0000'"
-        return formatter.string(from: date)
+        MailDate(date: date, zoneOffset: 0).rfc5322
     }
 }

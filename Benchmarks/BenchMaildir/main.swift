@@ -4,7 +4,8 @@
 //
 //   swift run -c release BenchMaildir [--count N] [--keep]
 //
-// Run through scripts/bench maildir.
+// Run through scripts/bench maildir. Times are wall clock and CPU (user + system): on a busy
+// machine the CPU figure is the one to compare. --phases also times the parts of a cold scan.
 import Foundation
 import MailCore
 import MailStore
@@ -12,6 +13,8 @@ import MailStore
 struct Options {
     var count = 100_000
     var keep = false
+    var phases = false
+    var existing: String?
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -21,6 +24,10 @@ struct Options {
                 guard let value = rest.popFirst().flatMap(Int.init), value > 0 else { Self.usage("--count needs a positive number") }
                 count = value
             case "--keep": keep = true
+            case "--phases": phases = true
+            case "--existing":
+                guard let value = rest.popFirst() else { Self.usage("--existing needs the path of a Maildir") }
+                existing = value
             case "-h", "--help": Self.usage(nil)
             default: Self.usage("unknown argument \(argument)")
             }
@@ -29,7 +36,7 @@ struct Options {
 
     static func usage(_ problem: String?) -> Never {
         if let problem { FileHandle.standardError.write(Data("BenchMaildir: \(problem)\n".utf8)) }
-        print("usage: BenchMaildir [--count N] [--keep]")
+        print("usage: BenchMaildir [--count N] [--keep] [--phases] [--existing MAILDIR]")
         exit(problem == nil ? 0 : 64)
     }
 }
@@ -47,12 +54,29 @@ func milliseconds(_ duration: Duration) -> String {
 let options = Options(CommandLine.arguments)
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("tern-bench-maildir-\(getpid())")
 defer { if !options.keep { try? FileManager.default.removeItem(at: root) } }
-let maildir = try Maildir.create(at: root.appendingPathComponent("Maildir"))
+var maildir: Maildir
+do {
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    maildir = try Maildir.create(at: root.appendingPathComponent("Maildir"))
+} catch {
+    FileHandle.standardError.write(Data("BenchMaildir: \(error)\n".utf8))
+    exit(1)
+}
 let clock = ContinuousClock()
 
-print("generating \(options.count) messages in \(maildir.directory.path) ...")
-let generation = try clock.measure { try SyntheticMail.write(count: options.count, into: maildir) }
-print("  generated in \(seconds(generation))")
+if let existing = options.existing {
+    maildir = Maildir(directory: URL(fileURLWithPath: existing))
+    print("scanning the existing Maildir \(existing)")
+} else {
+    print("generating \(options.count) messages in \(maildir.directory.path) ...")
+    let generation = try clock.measure { try SyntheticMail.write(count: options.count, into: maildir) }
+    print("  generated in \(seconds(generation))")
+}
+
+if options.phases {
+    print("cold scan, phase by phase:")
+    try Phases.run(maildir, root: root)
+}
 
 let cacheURL = root.appendingPathComponent("cache.sqlite")
 let cache = try HeaderCache(url: cacheURL, account: "bench", source: "maildir:\(maildir.directory.path)")
@@ -60,8 +84,8 @@ var synchronizer = MaildirSynchronizer(cache: cache)
 synchronizer.batchSize = 2000
 
 var result = MaildirSyncResult()
-let cold = try clock.measure { result = try synchronizer.sync(maildir, as: .inbox) }
-print("cold scan: \(seconds(cold)) (\(result.added.count) messages added, \(result.warnings.count) warnings)")
+let cold = try Timing.measure { result = try synchronizer.sync(maildir, as: .inbox) }
+print("cold scan: \(cold.text) (\(result.added.count) messages added, \(result.warnings.count) warnings)")
 
 // Let the directory times age past the one-second trust window, then scan again.
 let stamp = try maildir.directoryTimes()
@@ -69,10 +93,10 @@ let age = Double(Int64(Date().timeIntervalSince1970 * 1e9) - max(stamp.new, stam
 if age < 1.5 { Thread.sleep(forTimeInterval: 1.5 - age) }
 _ = try synchronizer.sync(maildir, as: .inbox, force: true)
 
-let warm = try clock.measure { result = try synchronizer.sync(maildir, as: .inbox) }
-print("warm scan, nothing changed: \(seconds(warm)) (directory times unchanged: \(result.unchanged))")
-let full = try clock.measure { result = try synchronizer.sync(maildir, as: .inbox, force: true) }
-print("warm scan, full comparison of \(options.count) names: \(seconds(full)) (changes: \(result.isEmpty ? "none" : "some"))")
+let warm = try Timing.measure { result = try synchronizer.sync(maildir, as: .inbox) }
+print("warm scan, nothing changed: \(warm.text) (directory times unchanged: \(result.unchanged))")
+let full = try Timing.measure { result = try synchronizer.sync(maildir, as: .inbox, force: true) }
+print("warm scan, full comparison of \(try maildir.fileNames(in: .cur).count + maildir.fileNames(in: .new).count) names: \(full.text) (changes: \(result.isEmpty ? "none" : "some"))")
 
 // One file renamed by another program, one new.
 let names = try maildir.fileNames(in: .cur)
@@ -80,9 +104,9 @@ if let first = names.first {
     let from = maildir.directory.path + "/cur/" + first
     rename(from, from.split(separator: ":").first.map(String.init)! + ":2,FRS")
 }
-try SyntheticMail.write(count: 1, into: maildir, startingAt: options.count)
-let changed = try clock.measure { result = try synchronizer.sync(maildir, as: .inbox) }
-print("warm scan, 1 new + 1 renamed: \(seconds(changed)) (added \(result.added.count), flags changed \(result.flagsChanged.count))")
+try SyntheticMail.write(count: 1, into: maildir, startingAt: 1_000_000_000 + Int(getpid()))
+let changed = try Timing.measure { result = try synchronizer.sync(maildir, as: .inbox) }
+print("warm scan, 1 new + 1 renamed: \(changed.text) (added \(result.added.count), flags changed \(result.flagsChanged.count))")
 
 var page: [CachedMessage] = []
 let firstPage = try clock.measure { page = try cache.summaries(in: .inbox, sort: .newestFirst, range: 0 ..< 50) }
@@ -92,5 +116,7 @@ let search = try clock.measure { _ = try cache.summaries(in: .inbox, range: 0 ..
 print("first page of 50 (newest first): \(milliseconds(firstPage)), \(page.count) rows")
 print("total and unread counts: \(milliseconds(countTime)) (\(counts.total) total, \(counts.unread) unread)")
 print("first page of a from: search: \(milliseconds(search))")
-let size = (try? FileManager.default.attributesOfItem(atPath: cacheURL.path)[.size] as? Int) ?? 0
+let size = ["", "-wal"].reduce(0) { total, suffix in
+    total + ((try? FileManager.default.attributesOfItem(atPath: cacheURL.path + suffix)[.size] as? Int) ?? 0)
+}
 print(String(format: "cache size: %.1f MB", Double(size) / 1e6))

@@ -46,6 +46,8 @@ extension MaildirBackend {
         throw BackendError.noSuchMessage(uid, folder: path)
     }
 
+    /// Sets flags by renaming the files (`:2,FLAGS`, atomic); a message in `new/` moves to `cur/`.
+    /// Keywords cannot be stored in a Maildir name: setting one is `BackendError.unsupported`.
     public func setFlags(_ change: FlagChange, on uids: [UID], in folder: MailboxPath) async throws {
         let (path, maildir) = try resolve(folder)
         // Maildir file names hold only the six system flags; removing a keyword is a no-op, setting
@@ -91,6 +93,7 @@ extension MaildirBackend {
         }
     }
 
+    /// Moves messages to another folder by renaming their files (the bytes stay as they are).
     public func move(_ uids: [UID], from folder: MailboxPath, to target: MailboxPath) async throws {
         let (source, maildir) = try resolve(folder)
         let (destination, targetMaildir) = try resolve(target)
@@ -98,6 +101,7 @@ extension MaildirBackend {
         try await transfer(uids, from: source, maildir, to: destination, targetMaildir, keepOriginal: false)
     }
 
+    /// Copies messages to another folder as new files.
     public func copy(_ uids: [UID], from folder: MailboxPath, to target: MailboxPath) async throws {
         let (source, maildir) = try resolve(folder)
         let (destination, targetMaildir) = try resolve(target)
@@ -161,6 +165,7 @@ extension MaildirBackend {
         try await move(uids, from: path, to: trash)
     }
 
+    /// Removes the messages' files for good.
     public func expunge(_ uids: [UID], in folder: MailboxPath) async throws {
         let (path, maildir) = try resolve(folder)
         var located: [(UID, MaildirMessage)] = []

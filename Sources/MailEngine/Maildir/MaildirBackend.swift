@@ -76,10 +76,17 @@ public actor MaildirBackend: MailBackend {
 
     // MARK: - Reading the cache
 
+    /// The Maildir++ folders on disk with their roles; counts come from the cache (nil for a folder
+    /// never scanned). Cached folders that no longer exist on disk are forgotten.
     public func folders() async throws -> [FolderInfo] {
         let paths = try listFolders()
         let assigned = roles.assign(paths)
-        let cached = Set(try cache.mailboxes().map(\.path))
+        var cached = Set(try cache.mailboxes().map(\.path))
+        let gone = cached.subtracting(paths)
+        if !gone.isEmpty {
+            try cache.write { w in for path in gone { try w.removeMailbox(path) } }
+            cached.subtract(gone)
+        }
         return try paths.map { path in
             guard cached.contains(path) else { return FolderInfo(path: path, role: assigned[path]) }
             let counts = try cache.counts(in: path)
@@ -87,11 +94,14 @@ public actor MaildirBackend: MailBackend {
         }
     }
 
+    /// How many cached messages of the folder match `filter` (header terms from the index; `body:`
+    /// terms read the candidate files).
     public func count(in folder: MailboxPath, filter: SearchQuery?) async throws -> Int {
         let path = try resolve(folder).path
         return try cache.count(in: path, filter: try await cacheFilter(filter, in: path))
     }
 
+    /// A page of cached summaries in `order`, from the cache's index for that order.
     public func summaries(in folder: MailboxPath, order: SortOrder, range: Range<Int>, filter: SearchQuery?) async throws
         -> [MessageSummary] {
         let path = try resolve(folder).path
@@ -100,16 +110,19 @@ public actor MaildirBackend: MailBackend {
             .map(MessageSummary.init(cached:))
     }
 
+    /// The threading headers of every cached message of the folder.
     public func threadingRows(in folder: MailboxPath) async throws -> [ThreadingRow] {
         let path = try resolve(folder).path
         return try cache.threadingRows(in: path).map {
-            ThreadingRow(uid: $0.uid, messageID: $0.messageID, inReplyTo: $0.inReplyTo.last, references: $0.references,
+            ThreadingRow(uid: $0.uid, messageID: $0.messageID, inReplyTo: $0.inReplyTo.first, references: $0.references,
                          subject: $0.subject, date: $0.date)
         }
     }
 
     // MARK: - Sync
 
+    /// Scans the folder's `new/` and `cur/` into the cache (see `MaildirSynchronizer`) and emits
+    /// `.syncProgress`, the changes and `.syncFinished`.
     public func sync(_ folder: MailboxPath) async throws -> SyncReport {
         try await syncFolder(resolve(folder).path, force: false)
     }
@@ -181,6 +194,7 @@ public actor MaildirBackend: MailBackend {
         continuation.yield(.folderCounts(FolderInfo(path: path, role: role, total: counts.total, unread: counts.unread)))
     }
 
+    /// Stops watching and finishes the event stream.
     public func close() async {
         watchTask?.cancel()
         watchTask = nil

@@ -17,10 +17,10 @@ enum CacheCoding {
     static func encode(_ addresses: [Address]) -> String {
         var out = ""
         for (index, address) in addresses.enumerated() {
-            if index > 0 { out.append(recordSeparator) }
-            out += clean(address.name ?? "")
-            out.append(unitSeparator)
-            out += clean(address.address)
+            if index > 0 { out.unicodeScalars.append("\u{1E}") }
+            append(address.name ?? "", to: &out)
+            out.unicodeScalars.append("\u{1F}")
+            append(address.address, to: &out)
         }
         return out
     }
@@ -37,9 +37,15 @@ enum CacheCoding {
         }
     }
 
-    private static func clean(_ text: String) -> String {
-        guard text.contains(where: { $0 == unitSeparator || $0 == recordSeparator }) else { return text }
-        return String(text.map { $0 == unitSeparator || $0 == recordSeparator ? "\u{FFFD}" : $0 })
+    /// Appends `text`, with any separator character in it replaced by U+FFFD.
+    private static func append(_ text: String, to out: inout String) {
+        if !text.utf8.contains(where: { $0 == 0x1E || $0 == 0x1F }) {
+            out += text
+            return
+        }
+        for scalar in text.unicodeScalars {
+            out.unicodeScalars.append(scalar == "\u{1E}" || scalar == "\u{1F}" ? "\u{FFFD}" : scalar)
+        }
     }
 
     // MARK: - Flags
@@ -117,22 +123,28 @@ enum CacheCoding {
     /// The subject to sort on: lower case, without leading `Re:`, `Fwd:`, `Fw:`, `Aw:`, `Wg:`
     /// and `[list]` tags, so that a thread's messages sort together.
     static func sortSubject(_ subject: String?) -> String {
-        var s = Substring((subject ?? "").lowercased())
+        guard let subject, !subject.isEmpty else { return "" }
+        let bytes = Array(subject.lowercased().utf8)
+        var i = 0
         var changed = true
         while changed {
             changed = false
-            s = s.drop(while: { $0 == " " || $0 == "\t" })
-            for prefix in ["re:", "fwd:", "fw:", "aw:", "wg:", "sv:", "vs:", "antw:"] where s.hasPrefix(prefix) {
-                s = s.dropFirst(prefix.count)
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            for prefix in replyPrefixes where bytes.count - i >= prefix.count && bytes[i ..< i + prefix.count].elementsEqual(prefix) {
+                i += prefix.count
                 changed = true
+                break
             }
-            if s.hasPrefix("["), let close = s.firstIndex(of: "]") {
-                s = s[s.index(after: close)...]
+            if !changed, i < bytes.count, bytes[i] == UInt8(ascii: "["),
+               let close = bytes[i...].firstIndex(of: UInt8(ascii: "]")) {
+                i = close + 1
                 changed = true
             }
         }
-        return String(s)
+        return String(decoding: bytes[i...], as: UTF8.self)
     }
+
+    private static let replyPrefixes: [[UInt8]] = ["re:", "fwd:", "fw:", "aw:", "wg:", "sv:", "vs:", "antw:"].map { Array($0.utf8) }
 
     /// The sender to sort on: the first author's name, else address, in lower case.
     static func sortFrom(_ from: [Address]) -> String {

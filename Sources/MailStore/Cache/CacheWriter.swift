@@ -10,6 +10,10 @@ import MailCore
 public final class CacheWriter {
     let db: Database
     private var pendingUIDNext: [Int64: UInt32] = [:]
+    /// Rows inserted in this transaction and not yet in the full-text index.
+    private var unindexed: [Int64] = []
+
+    static let insertNewSQL = "INSERT OR IGNORE INTO message(\(insertColumns)) VALUES (\(insertPlaceholders))"
 
     init(db: Database) {
         self.db = db
@@ -25,6 +29,7 @@ public final class CacheWriter {
     /// - Returns: the row, and whether its messages were dropped because UIDVALIDITY changed.
     @discardableResult
     public func ensureMailbox(_ path: MailboxPath, uidValidity: UInt32? = nil) throws -> (mailbox: CacheMailbox, reset: Bool) {
+        try indexNewRows()
         if var box = try Self.mailbox(path, db: db) {
             guard let uidValidity, uidValidity != box.uidValidity else { return (box, false) }
             try db.execute(sql: "DELETE FROM message WHERE mailbox_id = ?", arguments: [box.id])
@@ -48,11 +53,13 @@ public final class CacheWriter {
 
     /// Forgets a folder and its messages.
     public func removeMailbox(_ path: MailboxPath) throws {
+        try indexNewRows()
         try db.execute(sql: "DELETE FROM mailbox WHERE path = ?", arguments: [CacheCoding.encode(path)])
     }
 
     /// Gives a cached folder a new path, keeping its messages and uids.
     public func renameMailbox(_ path: MailboxPath, to newPath: MailboxPath) throws {
+        try indexNewRows()
         try db.execute(sql: "UPDATE mailbox SET path = ? WHERE path = ?",
                        arguments: [CacheCoding.encode(newPath), CacheCoding.encode(path)])
     }
@@ -83,7 +90,13 @@ public final class CacheWriter {
             INSERT INTO message(\(Self.insertColumns)) VALUES (\(Self.insertPlaceholders))
             ON CONFLICT(mailbox_id, uid) DO UPDATE SET \(Self.upsertAssignments)
             """)
+        let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM message WHERE mailbox_id = ? AND uid = ?"),
+                                          arguments: [mailbox.id, Int64(message.uid.value)])
+        if existing != nil { try indexNewRows() }
         try statement.execute(arguments: Self.arguments(message, uid: message.uid, mailbox: mailbox))
+        // An update is re-indexed by its trigger; a new row waits for the bulk indexing.
+        if existing == nil { unindexed.append(db.lastInsertedRowID) }
+        if let next = pendingUIDNext[mailbox.id], message.uid.value >= next { pendingUIDNext[mailbox.id] = message.uid.value &+ 1 }
     }
 
     /// Inserts a Maildir message under the next free uid of the folder (``CachedMessage/uid`` is
@@ -92,9 +105,11 @@ public final class CacheWriter {
     @discardableResult
     public func insertNew(_ message: CachedMessage, in mailbox: CacheMailbox) throws -> UID? {
         let next = try uidNext(mailbox)
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message(\(Self.insertColumns)) VALUES (\(Self.insertPlaceholders))")
-        try statement.execute(arguments: Self.arguments(message, uid: UID(next), mailbox: mailbox))
+        let statement = try db.cachedStatement(sql: Self.insertNewSQL)
+        statement.setUncheckedArguments(Self.arguments(message, uid: UID(next), mailbox: mailbox))
+        try statement.execute()
         guard db.changesCount > 0 else { return nil }
+        unindexed.append(db.lastInsertedRowID)
         pendingUIDNext[mailbox.id] = next &+ 1
         return UID(next)
     }
@@ -120,16 +135,31 @@ public final class CacheWriter {
 
     /// Removes messages from the cache.
     public func remove(_ uids: [UID], in mailbox: CacheMailbox) throws {
+        try indexNewRows()
         let statement = try db.cachedStatement(sql: "DELETE FROM message WHERE mailbox_id = ? AND uid = ?")
         for uid in uids { try statement.execute(arguments: [mailbox.id, Int64(uid.value)]) }
     }
 
     /// Saves the uid counters changed by ``insertNew(_:in:)``.
     func flush() throws {
+        try indexNewRows()
         for (id, next) in pendingUIDNext {
             try db.execute(sql: "UPDATE mailbox SET uidnext = max(uidnext, ?) WHERE id = ?", arguments: [Int64(next), id])
         }
         pendingUIDNext = [:]
+    }
+
+    /// Adds the rows inserted so far to the full-text index, in one statement. Called before any
+    /// change that could delete or rewrite such a row (its trigger would tell the index to forget
+    /// words it was never given, which corrupts an FTS5 index) and when the transaction ends.
+    private func indexNewRows() throws {
+        guard !unindexed.isEmpty else { return }
+        let list = "[" + unindexed.map(String.init).joined(separator: ",") + "]"
+        unindexed = []
+        try db.execute(sql: """
+            INSERT INTO message_fts(rowid, subject, addr_from, addr_to, addr_cc)
+            SELECT id, subject, addr_from, addr_to, addr_cc FROM message WHERE id IN (SELECT value FROM json_each(?))
+            """, arguments: [list])
     }
 
     private func uidNext(_ mailbox: CacheMailbox) throws -> UInt32 {

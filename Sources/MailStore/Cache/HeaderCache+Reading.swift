@@ -105,22 +105,22 @@ extension HeaderCache {
         }
     }
 
-    /// For Maildir sync: every cached file of a folder by unique name, with its uid and its path
-    /// as last seen (`cur/NAME:2,S`).
-    public func maildirIndex(in path: MailboxPath) throws -> [String: MaildirIndexEntry] {
+    /// For Maildir sync: every cached file of a folder with its uid and its path as last seen
+    /// (`cur/NAME:2,S`).
+    public func maildirIndex(in path: MailboxPath) throws -> [MaildirIndexEntry] {
         try read("read the Maildir index") { db in
-            guard let box = try CacheWriter.mailbox(path, db: db) else { return [:] }
+            guard let box = try CacheWriter.mailbox(path, db: db) else { return [] }
+            var entries: [MaildirIndexEntry] = []
+            entries.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE mailbox_id = ?",
+                                                     arguments: [box.id]) ?? 0)
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT maildir_unique, uid, maildir_file FROM message WHERE mailbox_id = ? AND maildir_unique IS NOT NULL
+                SELECT uid, maildir_file FROM message WHERE mailbox_id = ? AND maildir_file IS NOT NULL
                 """, arguments: [box.id])
-            var index: [String: MaildirIndexEntry] = [:]
-            index.reserveCapacity(1024)
             while let row = try cursor.next() {
-                let unique: String = row[0]
-                let uid: Int64 = row[1]
-                index[unique] = MaildirIndexEntry(uid: UID(UInt32(truncatingIfNeeded: uid)), file: row[2] ?? "")
+                let uid: Int64 = row[0]
+                entries.append(MaildirIndexEntry(uid: UID(UInt32(truncatingIfNeeded: uid)), file: row[1]))
             }
-            return index
+            return entries
         }
     }
 }
@@ -136,5 +136,14 @@ public struct MaildirIndexEntry: Sendable, Hashable {
     public init(uid: UID, file: String) {
         self.uid = uid
         self.file = file
+    }
+
+    /// The file's unique name (between the subfolder and the first `:`), sharing the storage of
+    /// ``file`` (no copy: a scan of 100,000 files builds 100,000 of these).
+    public var unique: Substring {
+        let utf8 = file.utf8
+        let start = utf8.firstIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: ":")) ?? utf8.endIndex
+        return file[start ..< end]
     }
 }

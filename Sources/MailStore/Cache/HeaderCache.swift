@@ -120,7 +120,10 @@ public final class HeaderCache: Sendable {
         config.foreignKeysEnabled = true
         config.label = "tern header cache"
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // WAL commits without fsync (a crash may lose the last transactions of a disposable
+            // cache, never corrupt it), and a page cache large enough for a first scan's indexes
+            // (an upper bound: pages are allocated only when used).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY")
         }
         return config
     }

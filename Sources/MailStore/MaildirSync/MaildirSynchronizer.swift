@@ -24,7 +24,7 @@ public struct MaildirSynchronizer: Sendable {
     }
 
     /// A file found in the folder.
-    private struct Entry {
+    fileprivate struct Entry {
         var subfolder: MaildirMessage.Subfolder
         var name: String
         var file: String { subfolder.rawValue + "/" + name }
@@ -46,10 +46,15 @@ public struct MaildirSynchronizer: Sendable {
             return result
         }
         let scanStart = Self.now()
-        let index = try cache.maildirIndex(in: path)
+        let entries = try cache.maildirIndex(in: path)
+        // Keys are slices of the stored paths and lookups use slices of the listed names, so
+        // matching 100,000 unchanged files allocates no strings.
+        var index: [Substring: MaildirIndexEntry] = [:]
+        index.reserveCapacity(entries.count)
+        for entry in entries { index[entry.unique] = entry }
         var matched = Set<UInt32>(minimumCapacity: index.count)
         var newFiles: [Entry] = []
-        var seenNew = Set<String>()
+        var seenNew = Set<Substring>()
         var renamed: [(uid: UID, flags: Set<Flag>, file: String)] = []
         for subfolder in [MaildirMessage.Subfolder.new, .cur] {
             for name in try maildir.fileNames(in: subfolder) {
@@ -80,27 +85,27 @@ public struct MaildirSynchronizer: Sendable {
         }
         var complete = true
         var done = 0
-        for start in stride(from: 0, to: newFiles.count, by: batchSize) {
-            let batch = newFiles[start ..< min(start + batchSize, newFiles.count)]
+        // Batches are parsed on the other cores while the previous batch is written.
+        let batches = stride(from: 0, to: newFiles.count, by: batchSize).map { Array(newFiles[$0 ..< min($0 + batchSize, newFiles.count)]) }
+        var pending = batches.first.map { ParsedBatch($0, in: maildir, reader: reader) }
+        for index in batches.indices {
+            guard let current = pending else { break }
+            let outcomes = current.wait()
+            pending = index + 1 < batches.count ? ParsedBatch(batches[index + 1], in: maildir, reader: reader) : nil
             var messages: [CachedMessage] = []
-            messages.reserveCapacity(batch.count)
-            for entry in batch {
-                let filePath = maildir.directory.path + "/" + entry.file
-                do {
-                    let chunk = try reader.readHeader(filePath)
-                    let flags = entry.subfolder == .cur ? MaildirName(fileName: entry.name).flags : []
-                    messages.append(CachedMessage(chunk: chunk, flags: flags, maildirFile: entry.file))
-                } catch let error as MaildirError where error.code == ENOENT {
-                    complete = false // renamed or removed since the listing: the next scan finds it
-                } catch {
-                    result.warnings.append("\(error)")
+            messages.reserveCapacity(outcomes.count)
+            for outcome in outcomes {
+                switch outcome {
+                case .message(let message): messages.append(message)
+                case .vanished: complete = false // renamed or removed since the listing: the next scan finds it
+                case .failed(let warning): result.warnings.append(warning)
                 }
             }
             let added = try cache.write { writer in
                 try messages.compactMap { try writer.insertNew($0, in: box) }
             }
             result.added.append(contentsOf: added)
-            done += batch.count
+            done += outcomes.count
             progress?(done, newFiles.count)
         }
         let trusted = complete && scanStart - max(times.new, times.cur) > 1_000_000_000
@@ -108,10 +113,72 @@ public struct MaildirSynchronizer: Sendable {
         return result
     }
 
+    /// A batch being read and parsed in the background.
+    private final class ParsedBatch: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var outcomes: [Outcome] = []
+
+        init(_ batch: [Entry], in maildir: Maildir, reader: MessageFileReader) {
+            DispatchQueue.global(qos: .utility).async { [self] in
+                outcomes = MaildirSynchronizer.read(batch, in: maildir, reader: reader)
+                done.signal()
+            }
+        }
+
+        /// The outcomes, once ready.
+        func wait() -> [Outcome] {
+            done.wait()
+            return outcomes
+        }
+    }
+
+    /// What reading one new file gave.
+    fileprivate enum Outcome {
+        case message(CachedMessage)
+        case vanished
+        case failed(String)
+    }
+
+    /// Reads and parses the header sections of `batch`, on every core (parsing headers is most of
+    /// the work of a first scan). The results are in the order of `batch`.
+    fileprivate static func read(_ batch: [Entry], in maildir: Maildir, reader: MessageFileReader) -> [Outcome] {
+        let count = batch.count
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count / 32))
+        let directory = maildir.directory.path + "/"
+        var outcomes = [Outcome](repeating: .vanished, count: count)
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSlots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < count {
+                    let entry = batch[i]
+                    let outcome: Outcome
+                    do {
+                        let chunk = try reader.readHeader(directory + entry.file)
+                        let flags = entry.subfolder == .cur ? MaildirName(fileName: entry.name).flags : []
+                        outcome = .message(CachedMessage(chunk: chunk, flags: flags, maildirFile: entry.file))
+                    } catch let error as MaildirError where error.code == ENOENT {
+                        outcome = .vanished
+                    } catch {
+                        outcome = .failed("\(error)")
+                    }
+                    slots.base[i] = outcome
+                    i += workers
+                }
+            }
+        }
+        return outcomes
+    }
+
+    /// The result slots shared by the parsing workers; each worker writes only its own indexes.
+    private struct UnsafeSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Outcome>
+    }
+
     /// The unique part of a Maildir file name (before the first `:`).
-    static func unique(of name: String) -> String {
-        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return name }
-        return String(name[..<colon])
+    static func unique(of name: String) -> Substring {
+        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return name[...] }
+        return name[..<colon]
     }
 
     /// True when `file` (`cur/NAME`) is `subfolder/name`, without building a string.

@@ -60,12 +60,29 @@ struct MessageRow: Encodable {
 /// and cut to `width` columns.
 struct MessageTable {
     /// The table's width in columns.
-    var width: Int
+    let width: Int
     /// The account's own addresses: for messages from them the recipient is shown (`To: bob`).
-    var ownAddresses: Set<String> = []
+    let ownAddresses: Set<String>
     /// "Now", for the date column.
-    var now = Date()
-    var calendar = Calendar.current
+    let now: Date
+    let calendar: Calendar
+    private let formatters: [String: DateFormatter]
+
+    init(width: Int, ownAddresses: Set<String> = [], now: Date = Date(), calendar: Calendar = .current) {
+        self.width = width
+        self.ownAddresses = ownAddresses
+        self.now = now
+        self.calendar = calendar
+        var formatters: [String: DateFormatter] = [:]
+        for format in ["HH:mm", "MMM dd", "yyyy-MM-dd"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = calendar.timeZone
+            formatter.dateFormat = format
+            formatters[format] = formatter
+        }
+        self.formatters = formatters
+    }
 
     /// The flag column: N unread, ! flagged, r answered, D deleted, d draft, @ attachment.
     static func flagColumn(_ s: MailEngine.MessageSummary) -> String {
@@ -79,17 +96,15 @@ struct MessageTable {
     /// `14:05` today, `Mar 02` this year, `2025-03-02` before.
     func dateColumn(_ date: Date?) -> String {
         guard let date else { return "" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = calendar.timeZone
+        let format: String
         if calendar.isDate(date, inSameDayAs: now) {
-            formatter.dateFormat = "HH:mm"
+            format = "HH:mm"
         } else if calendar.component(.year, from: date) == calendar.component(.year, from: now) {
-            formatter.dateFormat = "MMM dd"
+            format = "MMM dd"
         } else {
-            formatter.dateFormat = "yyyy-MM-dd"
+            format = "yyyy-MM-dd"
         }
-        return formatter.string(from: date)
+        return formatters[format]?.string(from: date) ?? ""
     }
 
     /// The sender to show, or `To: recipient` for the account's own messages.

@@ -78,7 +78,8 @@ import Testing
         #expect(m.flags == [.seen, .flagged])
         #expect(m.maildirFile == "cur/a:2,FS")
         #expect(m.hasAttachments && m.hasAttachmentsIsExact)
-        #expect(try cache.maildirIndex(in: .inbox) == ["a": MaildirIndexEntry(uid: UID(1), file: "cur/a:2,FS")])
+        #expect(try cache.maildirIndex(in: .inbox) == [MaildirIndexEntry(uid: UID(1), file: "cur/a:2,FS")])
+        #expect(try cache.maildirIndex(in: .inbox).first?.unique == "a")
         try cache.write { try $0.renameMailbox(.inbox, to: MailboxPath(["Old"])) }
         #expect(try cache.message(UID(1), in: MailboxPath(["Old"]))?.maildirFile == "cur/a:2,FS")
         try cache.write { try $0.removeMailbox(MailboxPath(["Old"])) }
@@ -89,5 +90,38 @@ import Testing
         let list = [Address(name: "A, B", address: "ab@x.org"), Address(address: "plain@x.org"), Address(name: "bad", address: "")]
         #expect(CacheCoding.decodeAddresses(CacheCoding.encode(list)) == list)
         #expect(CacheCoding.decodeAddresses(CacheCoding.encode([])) == [])
+    }
+}
+
+@Suite struct CacheFullTextIndexTests {
+    /// FTS5's own consistency check of the external-content index: it throws when the index and
+    /// the `message` table disagree.
+    private func check(_ cache: HeaderCache) throws {
+        try cache.queue.write { try $0.execute(sql: "INSERT INTO message_fts(message_fts, rank) VALUES ('integrity-check', 1)") }
+    }
+
+    @Test func theIndexStaysConsistentThroughMixedChangesInOneTransaction() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox).mailbox }
+        try cache.write { w in
+            try w.insertNew(CacheFixtures.message(subject: "alpha", date: nil, file: "new/a"), in: box)
+            try w.insertNew(CacheFixtures.message(subject: "beta", date: nil, file: "new/b"), in: box)
+            try w.remove([UID(1)], in: box)
+            try w.insert(CacheFixtures.message(uid: 2, subject: "gamma", date: nil, file: "new/b"), in: box)
+            try w.insert(CacheFixtures.message(uid: 7, subject: "delta", date: nil), in: box)
+            try w.insertNew(CacheFixtures.message(subject: "epsilon", date: nil, file: "new/e"), in: box)
+        }
+        try check(cache)
+        #expect(try cache.uids(in: .inbox, filter: .text("alpha")).isEmpty)
+        #expect(try cache.uids(in: .inbox, filter: .text("beta")).isEmpty)
+        #expect(try cache.uids(in: .inbox, filter: .text("gamma")).map(\.value) == [2])
+        #expect(try cache.uids(in: .inbox, filter: .text("delta")).map(\.value) == [7])
+        #expect(try cache.uids(in: .inbox, filter: .text("epsilon")).map(\.value) == [8])
+        try cache.write { w in
+            try w.insert(CacheFixtures.message(uid: 7, subject: "zeta", date: nil), in: box)
+            try w.removeMailbox(.inbox)
+        }
+        try check(cache)
+        #expect(try cache.mailboxes().isEmpty)
     }
 }
