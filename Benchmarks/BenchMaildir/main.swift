@@ -98,7 +98,12 @@ print("warm scan, nothing changed: \(warm.text) (directory times unchanged: \(re
 let full = try Timing.measure { result = try synchronizer.sync(maildir, as: .inbox, force: true) }
 print("warm scan, full comparison of \(try maildir.fileNames(in: .cur).count + maildir.fileNames(in: .new).count) names: \(full.text) (changes: \(result.isEmpty ? "none" : "some"))")
 
-// One file renamed by another program, one new.
+// New mail: one file appears in new/ (only new/ is listed).
+try SyntheticMail.write(count: 1, into: maildir, startingAt: 2_000_000_000 + Int(getpid()))
+let arrival = try Timing.measure { result = try synchronizer.sync(maildir, as: .inbox) }
+print("warm scan, 1 new message in new/: \(arrival.text) (added \(result.added.count))")
+
+// One file renamed by another program (a flag change: cur/ is listed), one new.
 let names = try maildir.fileNames(in: .cur)
 if let first = names.first {
     let from = maildir.directory.path + "/cur/" + first

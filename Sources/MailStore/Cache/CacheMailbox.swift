@@ -13,13 +13,13 @@ public struct CacheMailbox: Sendable, Hashable {
     public var uidNext: UInt32
     /// The folder's HIGHESTMODSEQ at the last sync (RFC 7162), when the server has CONDSTORE.
     public var highestModSeq: UInt64?
-    /// Maildir: modification times (ns since 1970) of `new/` and `cur/` at the last complete scan,
-    /// when old enough to be trusted; nil forces a full comparison.
-    public var directoryTimes: MaildirDirectoryTimes?
+    /// Maildir: modification times (ns since 1970) of `new/` and `cur/` at their last complete
+    /// scan, each only when old enough to be trusted (nil forces a listing of that subfolder).
+    public var directoryTimes: MaildirDirectoryTimes
 
     /// A mailbox row from its fields.
     public init(id: Int64, path: MailboxPath, uidValidity: UInt32, uidNext: UInt32, highestModSeq: UInt64? = nil,
-                directoryTimes: MaildirDirectoryTimes? = nil) {
+                directoryTimes: MaildirDirectoryTimes = MaildirDirectoryTimes()) {
         self.id = id
         self.path = path
         self.uidValidity = uidValidity
@@ -29,15 +29,16 @@ public struct CacheMailbox: Sendable, Hashable {
     }
 }
 
-/// Modification times of a Maildir folder's `new/` and `cur/` directories, in nanoseconds.
+/// Modification times of a Maildir folder's `new/` and `cur/` directories, in nanoseconds; nil
+/// for one that must be listed at the next scan.
 public struct MaildirDirectoryTimes: Sendable, Hashable {
     /// `new/`'s modification time.
-    public var new: Int64
+    public var new: Int64?
     /// `cur/`'s modification time.
-    public var cur: Int64
+    public var cur: Int64?
 
-    /// Times from their values.
-    public init(new: Int64, cur: Int64) {
+    /// Times from their values (none by default).
+    public init(new: Int64? = nil, cur: Int64? = nil) {
         self.new = new
         self.cur = cur
     }

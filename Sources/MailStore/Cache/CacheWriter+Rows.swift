@@ -33,7 +33,7 @@ extension CacheWriter {
     static func mailbox(from row: Row) -> CacheMailbox {
         let newTime: Int64? = row[5]
         let curTime: Int64? = row[6]
-        let times = newTime.flatMap { n in curTime.map { MaildirDirectoryTimes(new: n, cur: $0) } }
+        let times = MaildirDirectoryTimes(new: newTime, cur: curTime)
         let modseq: Int64? = row[4]
         return CacheMailbox(id: row[0], path: CacheCoding.decodePath(row[1]),
                             uidValidity: UInt32(truncatingIfNeeded: row[2] as Int64),

@@ -41,7 +41,7 @@ public final class CacheWriter {
             box.uidValidity = uidValidity
             box.uidNext = 1
             box.highestModSeq = nil
-            box.directoryTimes = nil
+            box.directoryTimes = MaildirDirectoryTimes()
             return (box, true)
         }
         let validity = uidValidity ?? UInt32(clamping: Int64(Date().timeIntervalSince1970))
@@ -74,10 +74,11 @@ public final class CacheWriter {
                        arguments: [highestModSeq.map { Int64(bitPattern: $0) }, Date().timeIntervalSince1970, mailbox.id])
     }
 
-    /// Records the Maildir directory times after a complete scan (nil: do not trust them).
-    public func setDirectoryTimes(of mailbox: CacheMailbox, _ times: MaildirDirectoryTimes?) throws {
+    /// Records the Maildir directory times after a scan (nil for a subfolder whose time is not
+    /// to be trusted).
+    public func setDirectoryTimes(of mailbox: CacheMailbox, _ times: MaildirDirectoryTimes) throws {
         try db.execute(sql: "UPDATE mailbox SET new_mtime = ?, cur_mtime = ?, synced_at = ? WHERE id = ?",
-                       arguments: [times?.new, times?.cur, Date().timeIntervalSince1970, mailbox.id])
+                       arguments: [times.new, times.cur, Date().timeIntervalSince1970, mailbox.id])
     }
 
     // MARK: - Messages

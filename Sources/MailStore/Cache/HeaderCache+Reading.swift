@@ -105,17 +105,21 @@ extension HeaderCache {
         }
     }
 
-    /// For Maildir sync: every cached file of a folder with its uid and its path as last seen
-    /// (`cur/NAME:2,S`).
-    public func maildirIndex(in path: MailboxPath) throws -> [MaildirIndexEntry] {
+    /// For Maildir sync: every cached file of a folder (or of one of its subfolders) with its uid
+    /// and its path as last seen (`cur/NAME:2,S`).
+    public func maildirIndex(in path: MailboxPath, only subfolder: MaildirMessage.Subfolder? = nil) throws -> [MaildirIndexEntry] {
         try read("read the Maildir index") { db in
             guard let box = try CacheWriter.mailbox(path, db: db) else { return [] }
             var entries: [MaildirIndexEntry] = []
-            entries.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE mailbox_id = ?",
-                                                     arguments: [box.id]) ?? 0)
+            if subfolder == nil {
+                entries.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE mailbox_id = ?",
+                                                         arguments: [box.id]) ?? 0)
+            }
+            let prefix = subfolder.map { $0.rawValue + "/" }
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT uid, maildir_file FROM message WHERE mailbox_id = ? AND maildir_file IS NOT NULL
-                """, arguments: [box.id])
+                SELECT uid, maildir_file FROM message
+                WHERE mailbox_id = ? AND maildir_file IS NOT NULL AND (?2 IS NULL OR substr(maildir_file, 1, 4) = ?2)
+                """, arguments: [box.id, prefix])
             while let row = try cursor.next() {
                 let uid: Int64 = row[0]
                 entries.append(MaildirIndexEntry(uid: UID(UInt32(truncatingIfNeeded: uid)), file: row[1]))

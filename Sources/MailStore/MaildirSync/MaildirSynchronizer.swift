@@ -6,9 +6,10 @@ import MailCore
 /// A scan lists `new/` and `cur/` by directory entries, matches each file to the cache by its
 /// unique name (so a rename by another program is a flag change, not a new message, and keeps its
 /// uid), and reads only files new to the cache, and of those only the header section (see
-/// `MessageFileReader`). When the modification times of `new/` and `cur/` equal those of the last
-/// complete scan, nothing is listed at all. Times are stored only when they were more than a
-/// second older than the scan, so a change in the same clock tick as a scan is never missed.
+/// `MessageFileReader`). A subfolder whose modification time equals the one of its last complete
+/// scan is not listed at all (new mail arriving in `new/` lists only `new/`). Times are stored
+/// only when they were more than a second older than the scan, so a change in the same clock tick
+/// as a scan is never missed.
 public struct MaildirSynchronizer: Sendable {
     /// The cache written to.
     public let cache: HeaderCache
@@ -40,13 +41,18 @@ public struct MaildirSynchronizer: Sendable {
         var result = MaildirSyncResult()
         let box = try cache.write { try $0.ensureMailbox(path).mailbox }
         let times = try maildir.directoryTimes()
-        let stored = MaildirDirectoryTimes(new: times.new, cur: times.cur)
-        if !force, box.directoryTimes == stored {
+        let current = MaildirDirectoryTimes(new: times.new, cur: times.cur)
+        // A subfolder whose time matches its last complete scan is exactly as the cache has it: a
+        // file added, removed or renamed in it (a flag change, a move from new/) changes its time.
+        var listed: Set<MaildirMessage.Subfolder> = []
+        if force || box.directoryTimes.new != current.new { listed.insert(.new) }
+        if force || box.directoryTimes.cur != current.cur { listed.insert(.cur) }
+        if listed.isEmpty {
             result.unchanged = true
             return result
         }
         let scanStart = Self.now()
-        let entries = try cache.maildirIndex(in: path)
+        let entries = try cache.maildirIndex(in: path, only: listed.count == 1 ? listed.first : nil)
         // Keys are slices of the stored paths and lookups use slices of the listed names, so
         // matching 100,000 unchanged files allocates no strings.
         var index: [Substring: MaildirIndexEntry] = [:]
@@ -56,12 +62,14 @@ public struct MaildirSynchronizer: Sendable {
         var newFiles: [Entry] = []
         var seenNew = Set<Substring>()
         var renamed: [(uid: UID, flags: Set<Flag>, file: String)] = []
-        for subfolder in [MaildirMessage.Subfolder.new, .cur] {
+        for subfolder in [MaildirMessage.Subfolder.new, .cur] where listed.contains(subfolder) {
             for name in try maildir.fileNames(in: subfolder) {
                 let unique = Self.unique(of: name)
                 if let known = index[unique] {
-                    // A second file with the same unique name (in new/ and cur/ while another
-                    // program renames it) is the same message: only the first counts.
+                    // A second file with the same unique name (mid-rename by another program) is
+                    // the same message. (When one subfolder is listed, only its entries are
+                    // loaded; a second link to a file of the other one is then refused by the
+                    // cache's unique index on names.)
                     guard matched.insert(known.uid.value).inserted else { continue }
                     if !Self.sameFile(known.file, subfolder, name) {
                         let old = Self.flags(ofFile: known.file)
@@ -74,7 +82,7 @@ public struct MaildirSynchronizer: Sendable {
                 }
             }
         }
-        result.removed = index.values.lazy.map(\.uid).filter { !matched.contains($0.value) }.sorted()
+        result.removed = entries.lazy.filter { !matched.contains($0.uid.value) }.map(\.uid).sorted()
         if !result.removed.isEmpty || !renamed.isEmpty {
             try cache.write { writer in
                 try writer.remove(result.removed, in: box)
@@ -108,8 +116,10 @@ public struct MaildirSynchronizer: Sendable {
             done += outcomes.count
             progress?(done, newFiles.count)
         }
-        let trusted = complete && scanStart - max(times.new, times.cur) > 1_000_000_000
-        try cache.write { try $0.setDirectoryTimes(of: box, trusted ? stored : nil) }
+        // A time is kept only when it is more than a second older than the scan (a change in the
+        // same clock tick as the listing would otherwise go unnoticed) and every file was read.
+        func trusted(_ time: Int64) -> Int64? { complete && scanStart - time > 1_000_000_000 ? time : nil }
+        try cache.write { try $0.setDirectoryTimes(of: box, MaildirDirectoryTimes(new: trusted(times.new), cur: trusted(times.cur))) }
         return result
     }
 
@@ -187,6 +197,11 @@ public struct MaildirSynchronizer: Sendable {
         let utf8 = file.utf8
         guard utf8.count == prefix.utf8.count + 1 + name.utf8.count, file.hasPrefix(prefix) else { return false }
         return utf8.dropFirst(prefix.utf8.count + 1).elementsEqual(name.utf8)
+    }
+
+    /// The subfolder of a stored file path.
+    static func subfolder(ofFile file: String) -> MaildirMessage.Subfolder {
+        file.hasPrefix("new/") ? .new : .cur
     }
 
     /// The flags a stored file path carries.

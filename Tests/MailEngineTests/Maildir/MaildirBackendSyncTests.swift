@@ -126,3 +126,37 @@ import Testing
         await backend.close()
     }
 }
+
+@Suite struct MaildirSubfolderScanTests {
+    /// Sets the times of new/ and cur/ ten seconds back, so a scan trusts them.
+    private func age(_ maildir: Maildir) throws {
+        let old = Date().addingTimeInterval(-10)
+        for sub in ["new", "cur"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: maildir.directory.appendingPathComponent(sub).path)
+        }
+    }
+
+    @Test func newMailListsOnlyNewAndKeepsTheRest() throws {
+        let tree = try TestMaildir()
+        defer { tree.remove() }
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let sync = MaildirSynchronizer(cache: cache)
+        let maildir = try tree.store.maildir(for: .inbox)
+        try tree.deliver("old, read", flags: [.seen])
+        let unread = try tree.deliver("old, unread")
+        try age(maildir)
+        #expect(try sync.sync(maildir, as: .inbox).added.count == 2)
+        try tree.deliver("new")
+        let onlyNew = try sync.sync(maildir, as: .inbox)
+        #expect(onlyNew.added.count == 1 && onlyNew.removed.isEmpty && onlyNew.flagsChanged.isEmpty)
+        #expect(try cache.count(in: .inbox) == 3)
+        // A second link to a message of new/ appearing in cur/ is not a new message.
+        try age(maildir)
+        _ = try sync.sync(maildir, as: .inbox, force: true)
+        try age(maildir)
+        link(unread.url.path, maildir.directory.appendingPathComponent("cur/\(unread.name.unique):2,").path)
+        let linked = try sync.sync(maildir, as: .inbox)
+        #expect(linked.added.isEmpty && linked.removed.isEmpty)
+        #expect(try cache.count(in: .inbox) == 3)
+    }
+}
