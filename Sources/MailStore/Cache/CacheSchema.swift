@@ -8,7 +8,7 @@ import GRDB
 /// UIDVALIDITY its uids belong to, and changing it drops the mailbox's messages (RFC 9051 §2.3.1.1).
 enum CacheSchema {
     /// Bump on every change to the statements below.
-    static let version: Int32 = 2
+    static let version: Int32 = 3
 
     /// The statements that create an empty cache, in order.
     static let statements: [String] = [
@@ -78,6 +78,8 @@ enum CacheSchema {
         "CREATE INDEX message_by_subject ON message(mailbox_id, sort_subject, uid)",
         "CREATE INDEX message_by_size ON message(mailbox_id, size, uid)",
         "CREATE INDEX message_unseen ON message(mailbox_id) WHERE flags & 1 = 0",
+        // The few files in a Maildir's new/, so that a scan after new mail reads only their rows.
+        "CREATE INDEX message_in_new ON message(mailbox_id) WHERE substr(maildir_file, 1, 4) = 'new/'",
         // Full-text index over the header fields people search; its text lives in `message`
         // (external content), so only the index takes space. New rows are indexed by CacheWriter in
         // one statement per transaction (ten times faster than a trigger per row); deletes and

@@ -115,11 +115,16 @@ extension HeaderCache {
                 entries.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE mailbox_id = ?",
                                                          arguments: [box.id]) ?? 0)
             }
-            let prefix = subfolder.map { $0.rawValue + "/" }
+            // The subfolder test is written out (not bound) so that the planner can use the
+            // partial index on files in new/.
+            let only = switch subfolder {
+            case .new: "AND substr(maildir_file, 1, 4) = 'new/'"
+            case .cur: "AND substr(maildir_file, 1, 4) = 'cur/'"
+            case nil: ""
+            }
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT uid, maildir_file FROM message
-                WHERE mailbox_id = ? AND maildir_file IS NOT NULL AND (?2 IS NULL OR substr(maildir_file, 1, 4) = ?2)
-                """, arguments: [box.id, prefix])
+                SELECT uid, maildir_file FROM message WHERE mailbox_id = ? AND maildir_file IS NOT NULL \(only)
+                """, arguments: [box.id])
             while let row = try cursor.next() {
                 let uid: Int64 = row[0]
                 entries.append(MaildirIndexEntry(uid: UID(UInt32(truncatingIfNeeded: uid)), file: row[1]))
