@@ -10,12 +10,13 @@ enum SyntheticMail {
                         "holiday", "build", "failure", "notes", "draft", "update", "weekly", "roadmap", "design"]
 
     /// Writes `count` messages (plain writes: the benchmark measures reading, not delivery).
-    static func write(count: Int, into maildir: Maildir, startingAt first: Int = 0) throws {
+    /// - Parameter forceNew: Put every message in new/ (mail that just arrived).
+    static func write(count: Int, into maildir: Maildir, startingAt first: Int = 0, forceNew: Bool = false) throws {
         let base = Date(timeIntervalSince1970: 1_767_225_600)
         for i in first ..< first + count {
             let bytes = message(i, date: base.addingTimeInterval(Double(i) * 300))
             let unique = "\(1_767_225_600 + i).M\(i)P1.bench"
-            let inCur = i % 50 != 0
+            let inCur = !forceNew && i % 50 != 0
             let flags = i % 3 == 0 ? "" : (i % 7 == 0 ? "FS" : "S")
             let path = maildir.directory.path + (inCur ? "/cur/\(unique):2,\(flags)" : "/new/\(unique)")
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)

@@ -99,7 +99,7 @@ let full = try Timing.measure { result = try synchronizer.sync(maildir, as: .inb
 print("warm scan, full comparison of \(try maildir.fileNames(in: .cur).count + maildir.fileNames(in: .new).count) names: \(full.text) (changes: \(result.isEmpty ? "none" : "some"))")
 
 // New mail: one file appears in new/ (only new/ is listed).
-try SyntheticMail.write(count: 1, into: maildir, startingAt: 2_000_000_000 + Int(getpid()))
+try SyntheticMail.write(count: 1, into: maildir, startingAt: 2_000_000_000 + Int(getpid()), forceNew: true)
 let arrival = try Timing.measure { result = try synchronizer.sync(maildir, as: .inbox) }
 print("warm scan, 1 new message in new/: \(arrival.text) (added \(result.added.count))")
 
