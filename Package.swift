@@ -60,6 +60,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "TerminalKit", dependencies: ["CNcurses"], swiftSettings: swiftSettings),
+        // A small TerminalKit program for manual checks and the tmux tests of TerminalKitTests.
+        .executableTarget(name: "TerminalKitDemo", dependencies: ["TerminalKit"], swiftSettings: swiftSettings),
         .target(
             name: "TernUI",
             dependencies: ["TerminalKit", "MailEngine", "TernConfig", "MailCore"],
@@ -95,7 +97,8 @@ let package = Package(
         .testTarget(name: "MailStoreTests", dependencies: ["MailStore", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TernConfigTests", dependencies: ["TernConfig", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MailEngineTests", dependencies: ["MailEngine", "TernTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TernTestSupport"],
+                    exclude: ["Snapshots"], swiftSettings: swiftSettings),
         .testTarget(name: "TernUITests", dependencies: ["TernUI", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",

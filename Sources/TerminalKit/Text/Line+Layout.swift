@@ -25,6 +25,13 @@ extension Line {
             }
             if !text.isEmpty { result.append(.trustedSanitized(text, style: span.style)) }
         }
+        if ellipsisWidth > 0 {
+            // No blank before the ellipsis: "a very…", not "a very …".
+            while var last = result.last {
+                while last.text.hasSuffix(" ") { last.text.removeLast() }
+                if last.text.isEmpty { result.removeLast() } else { result[result.count - 1] = last; break }
+            }
+        }
         if ellipsisWidth <= width {
             let style = spans.last(where: { !$0.text.isEmpty })?.style ?? .plain
             result.append(.trustedSanitized(ellipsis, style: style))
