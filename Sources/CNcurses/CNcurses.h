@@ -114,6 +114,7 @@ static inline int CNcurses_mvadd_wchars_pair(int y, int x, const wchar_t *wcs, a
 
 /* Width of one character by the C library in the current locale (-1: not printable). Used only to
  * check that ncurses will place a cell where TerminalKit's own tables put it. */
+int wcwidth(wchar_t c); /* POSIX (XSI); declared here in case the includer did not ask for XSI. */
 static inline int CNcurses_wcwidth(int c) { return wcwidth((wchar_t)c); }
 
 /* Is the locale's character set UTF-8? */
@@ -142,8 +143,8 @@ static inline int CNcurses_SIGTSTP(void) { return SIGTSTP; }
  * Terminal guard: restores the terminal from a signal handler, with async-signal-safe calls only
  * (write, tcsetattr, sigaction, raise, _exit).
  *
- * The state below is `static`, so each object file that calls these functions would get its own
- * copy: call them from exactly one Swift file (TerminalKit/Backend/TerminalGuard.swift).
+ * The state is in function-local statics, so each object file that calls these functions would get
+ * its own copy: call them from exactly one Swift file (TerminalKit/Backend/TerminalGuard.swift).
  *
  * - SIGINT, SIGTERM, SIGHUP, SIGQUIT: restore, then _exit(128 + signal).
  * - SIGTSTP: restore, stop (default action), and on continue re-enter the UI modes and wake the
@@ -165,12 +166,14 @@ typedef struct {
     size_t enter_len;
 } CNcurses_guard_config;
 
-static CNcurses_guard_config CNcurses_guard_cfg;
-static volatile sig_atomic_t CNcurses_guard_active = 0;
-static volatile sig_atomic_t CNcurses_guard_installed = 0;
-static struct sigaction CNcurses_guard_old[65];
-static const int CNcurses_guard_exit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-static const int CNcurses_guard_crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+/* State lives in function-local statics: the Swift compiler emits those with the inline function
+ * (it does not emit file-scope statics of an imported header). */
+static inline CNcurses_guard_config *CNcurses_guard_cfg(void) { static CNcurses_guard_config c; return &c; }
+static inline volatile sig_atomic_t *CNcurses_guard_active(void) { static volatile sig_atomic_t a = 0; return &a; }
+static inline volatile sig_atomic_t *CNcurses_guard_installed(void) { static volatile sig_atomic_t i = 0; return &i; }
+static inline struct sigaction *CNcurses_guard_old(void) { static struct sigaction old[65]; return old; }
+#define CNCURSES_GUARD_EXIT_SIGNALS { SIGINT, SIGTERM, SIGHUP, SIGQUIT }
+#define CNCURSES_GUARD_CRASH_SIGNALS { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE }
 
 static inline void CNcurses_guard_write(int fd, const char *p, size_t n) {
     while (n > 0) {
@@ -181,13 +184,13 @@ static inline void CNcurses_guard_write(int fd, const char *p, size_t n) {
 }
 
 static inline void CNcurses_guard_leave(void) {
-    if (!CNcurses_guard_active) return;
-    CNcurses_guard_write(CNcurses_guard_cfg.tty_fd, CNcurses_guard_cfg.leave_seq, CNcurses_guard_cfg.leave_len);
-    tcsetattr(CNcurses_guard_cfg.tty_fd, TCSADRAIN, &CNcurses_guard_cfg.shell_mode);
+    if (!*CNcurses_guard_active()) return;
+    CNcurses_guard_write(CNcurses_guard_cfg()->tty_fd, CNcurses_guard_cfg()->leave_seq, CNcurses_guard_cfg()->leave_len);
+    tcsetattr(CNcurses_guard_cfg()->tty_fd, TCSADRAIN, &CNcurses_guard_cfg()->shell_mode);
 }
 
 static inline void CNcurses_guard_wake(char c) {
-    if (CNcurses_guard_cfg.wake_fd >= 0) { ssize_t r = write(CNcurses_guard_cfg.wake_fd, &c, 1); (void)r; }
+    if (CNcurses_guard_cfg()->wake_fd >= 0) { ssize_t r = write(CNcurses_guard_cfg()->wake_fd, &c, 1); (void)r; }
 }
 
 static inline void CNcurses_guard_handler(int sig) {
@@ -195,9 +198,9 @@ static inline void CNcurses_guard_handler(int sig) {
     if (sig == SIGWINCH) { CNcurses_guard_wake('W'); errno = saved_errno; return; }
     if (sig == SIGCONT) { CNcurses_guard_wake('C'); errno = saved_errno; return; }
     if (sig == SIGTSTP) {
-        int was_active = CNcurses_guard_active;
+        int was_active = *CNcurses_guard_active();
         CNcurses_guard_leave();
-        CNcurses_guard_active = 0;
+        *CNcurses_guard_active() = 0;
         struct sigaction dfl, mine;
         memset(&dfl, 0, sizeof dfl);
         dfl.sa_handler = SIG_DFL;
@@ -212,50 +215,51 @@ static inline void CNcurses_guard_handler(int sig) {
         sigprocmask(SIG_BLOCK, &set, NULL);
         sigaction(SIGTSTP, &mine, NULL);
         if (was_active) {
-            tcsetattr(CNcurses_guard_cfg.tty_fd, TCSADRAIN, &CNcurses_guard_cfg.program_mode);
-            CNcurses_guard_write(CNcurses_guard_cfg.tty_fd, CNcurses_guard_cfg.enter_seq, CNcurses_guard_cfg.enter_len);
-            CNcurses_guard_active = 1;
+            tcsetattr(CNcurses_guard_cfg()->tty_fd, TCSADRAIN, &CNcurses_guard_cfg()->program_mode);
+            CNcurses_guard_write(CNcurses_guard_cfg()->tty_fd, CNcurses_guard_cfg()->enter_seq, CNcurses_guard_cfg()->enter_len);
+            *CNcurses_guard_active() = 1;
         }
         CNcurses_guard_wake('C');
         errno = saved_errno;
         return;
     }
-    for (size_t i = 0; i < sizeof CNcurses_guard_exit_signals / sizeof(int); i++) {
-        if (sig == CNcurses_guard_exit_signals[i]) {
+    static const int exit_signals[] = CNCURSES_GUARD_EXIT_SIGNALS;
+    for (size_t i = 0; i < sizeof exit_signals / sizeof(int); i++) {
+        if (sig == exit_signals[i]) {
             CNcurses_guard_leave();
             _exit(128 + sig);
         }
     }
     /* A crash: restore, then let the previous handler (or the default action) have it. */
     CNcurses_guard_leave();
-    CNcurses_guard_active = 0;
-    sigaction(sig, &CNcurses_guard_old[sig], NULL);
+    *CNcurses_guard_active() = 0;
+    sigaction(sig, &CNcurses_guard_old()[sig], NULL);
     raise(sig);
     errno = saved_errno;
 }
 
-static inline void CNcurses_guard_atexit(void) { CNcurses_guard_leave(); CNcurses_guard_active = 0; }
+static inline void CNcurses_guard_atexit(void) { CNcurses_guard_leave(); *CNcurses_guard_active() = 0; }
 
 /* Copies the configuration (sequences are cut to CNCURSES_GUARD_SEQ bytes). */
 static inline void CNcurses_guard_configure(int tty_fd, int wake_fd, const struct termios *shell_mode,
                                             const struct termios *program_mode,
                                             const char *leave, size_t leave_len,
                                             const char *enter, size_t enter_len) {
-    CNcurses_guard_active = 0;
-    CNcurses_guard_cfg.tty_fd = tty_fd;
-    CNcurses_guard_cfg.wake_fd = wake_fd;
-    CNcurses_guard_cfg.shell_mode = *shell_mode;
-    CNcurses_guard_cfg.program_mode = *program_mode;
+    *CNcurses_guard_active() = 0;
+    CNcurses_guard_cfg()->tty_fd = tty_fd;
+    CNcurses_guard_cfg()->wake_fd = wake_fd;
+    CNcurses_guard_cfg()->shell_mode = *shell_mode;
+    CNcurses_guard_cfg()->program_mode = *program_mode;
     if (leave_len > CNCURSES_GUARD_SEQ) leave_len = CNCURSES_GUARD_SEQ;
     if (enter_len > CNCURSES_GUARD_SEQ) enter_len = CNCURSES_GUARD_SEQ;
-    memcpy(CNcurses_guard_cfg.leave_seq, leave, leave_len);
-    CNcurses_guard_cfg.leave_len = leave_len;
-    memcpy(CNcurses_guard_cfg.enter_seq, enter, enter_len);
-    CNcurses_guard_cfg.enter_len = enter_len;
+    memcpy(CNcurses_guard_cfg()->leave_seq, leave, leave_len);
+    CNcurses_guard_cfg()->leave_len = leave_len;
+    memcpy(CNcurses_guard_cfg()->enter_seq, enter, enter_len);
+    CNcurses_guard_cfg()->enter_len = enter_len;
 }
 
 /* Marks the UI active (the guard restores the terminal) or not (suspended, or shut down). */
-static inline void CNcurses_guard_set_active(int active) { CNcurses_guard_active = active ? 1 : 0; }
+static inline void CNcurses_guard_set_active(int active) { *CNcurses_guard_active() = active ? 1 : 0; }
 
 static inline int CNcurses_guard_install_one(int sig) {
     struct sigaction sa;
@@ -263,37 +267,41 @@ static inline int CNcurses_guard_install_one(int sig) {
     sa.sa_handler = CNcurses_guard_handler;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = (sig == SIGWINCH || sig == SIGCONT) ? SA_RESTART : 0;
-    return sigaction(sig, &sa, &CNcurses_guard_old[sig]);
+    return sigaction(sig, &sa, &CNcurses_guard_old()[sig]);
 }
 
 /* Installs the handlers (once; later calls only update the configuration). */
 static inline int CNcurses_guard_install(void) {
-    if (CNcurses_guard_installed) return 0;
+    if (*CNcurses_guard_installed()) return 0;
     static int atexit_registered = 0;
     if (!atexit_registered) { atexit(CNcurses_guard_atexit); atexit_registered = 1; }
-    for (size_t i = 0; i < sizeof CNcurses_guard_exit_signals / sizeof(int); i++)
-        if (CNcurses_guard_install_one(CNcurses_guard_exit_signals[i]) != 0) return -1;
-    for (size_t i = 0; i < sizeof CNcurses_guard_crash_signals / sizeof(int); i++)
-        if (CNcurses_guard_install_one(CNcurses_guard_crash_signals[i]) != 0) return -1;
+    static const int exit_signals[] = CNCURSES_GUARD_EXIT_SIGNALS;
+    static const int crash_signals[] = CNCURSES_GUARD_CRASH_SIGNALS;
+    for (size_t i = 0; i < sizeof exit_signals / sizeof(int); i++)
+        if (CNcurses_guard_install_one(exit_signals[i]) != 0) return -1;
+    for (size_t i = 0; i < sizeof crash_signals / sizeof(int); i++)
+        if (CNcurses_guard_install_one(crash_signals[i]) != 0) return -1;
     if (CNcurses_guard_install_one(SIGTSTP) != 0) return -1;
     if (CNcurses_guard_install_one(SIGCONT) != 0) return -1;
     if (CNcurses_guard_install_one(SIGWINCH) != 0) return -1;
-    CNcurses_guard_installed = 1;
+    *CNcurses_guard_installed() = 1;
     return 0;
 }
 
 /* Puts back the handlers that were there before CNcurses_guard_install. */
 static inline void CNcurses_guard_uninstall(void) {
-    if (!CNcurses_guard_installed) return;
-    CNcurses_guard_active = 0;
-    for (size_t i = 0; i < sizeof CNcurses_guard_exit_signals / sizeof(int); i++)
-        sigaction(CNcurses_guard_exit_signals[i], &CNcurses_guard_old[CNcurses_guard_exit_signals[i]], NULL);
-    for (size_t i = 0; i < sizeof CNcurses_guard_crash_signals / sizeof(int); i++)
-        sigaction(CNcurses_guard_crash_signals[i], &CNcurses_guard_old[CNcurses_guard_crash_signals[i]], NULL);
-    sigaction(SIGTSTP, &CNcurses_guard_old[SIGTSTP], NULL);
-    sigaction(SIGCONT, &CNcurses_guard_old[SIGCONT], NULL);
-    sigaction(SIGWINCH, &CNcurses_guard_old[SIGWINCH], NULL);
-    CNcurses_guard_installed = 0;
+    if (!*CNcurses_guard_installed()) return;
+    *CNcurses_guard_active() = 0;
+    static const int exit_signals[] = CNCURSES_GUARD_EXIT_SIGNALS;
+    static const int crash_signals[] = CNCURSES_GUARD_CRASH_SIGNALS;
+    for (size_t i = 0; i < sizeof exit_signals / sizeof(int); i++)
+        sigaction(exit_signals[i], &CNcurses_guard_old()[exit_signals[i]], NULL);
+    for (size_t i = 0; i < sizeof crash_signals / sizeof(int); i++)
+        sigaction(crash_signals[i], &CNcurses_guard_old()[crash_signals[i]], NULL);
+    sigaction(SIGTSTP, &CNcurses_guard_old()[SIGTSTP], NULL);
+    sigaction(SIGCONT, &CNcurses_guard_old()[SIGCONT], NULL);
+    sigaction(SIGWINCH, &CNcurses_guard_old()[SIGWINCH], NULL);
+    *CNcurses_guard_installed() = 0;
 }
 
 #endif

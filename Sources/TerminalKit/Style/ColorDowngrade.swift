@@ -55,12 +55,22 @@ public enum ColorDowngrade {
         return UInt8(best)
     }
 
-    /// The colour as a palette index a terminal with `colors` colours can show, or nil for the
-    /// terminal's default colour (also used when the terminal has no colours at all).
+    /// The colour count from which a terminal takes 24-bit colours directly (ncurses `*-direct`
+    /// terminfo entries report 2^24 colours).
+    public static let directColorCount = 1 << 24
+
+    /// The colour number to give curses for `color` on a terminal with `colors` colours, or nil for
+    /// the terminal's default colour (also used when the terminal has no colours at all).
+    ///
+    /// - 8 or 16 colours: the nearest of the first 8 or 16 palette entries.
+    /// - 88 to 2^24-1 colours: the palette index; RGB goes to the nearest 256-colour entry.
+    /// - 2^24 colours (direct colour): RGB as `0xRRGGBB`; palette entries 8-255 as their RGB value;
+    ///   0-7 as themselves (direct-colour terminfo treats numbers below 8 as the ANSI colours, so an
+    ///   RGB value below 8 is nudged to 8, an invisible change).
     ///
     /// - Parameters:
     ///   - color: the colour a style asks for.
-    ///   - colors: the terminal's colour count (`COLORS`): 0 or 1 for none, 8, 16, 88, 256 or more.
+    ///   - colors: the terminal's colour count (`COLORS`): 0 or 1 for none, 8, 16, 88, 256, 2^24.
     public static func paletteIndex(for color: Color, colors: Int) -> Int? {
         guard colors >= 8 else { return nil }
         let index: UInt8
@@ -68,7 +78,14 @@ public enum ColorDowngrade {
         case .default: return nil
         case .named(let n): return Int(n.rawValue)
         case .indexed(let i): index = i
-        case .rgb(let r, let g, let b): index = index256(r: r, g: g, b: b)
+        case .rgb(let r, let g, let b):
+            if colors >= directColorCount { return max(8, Int(r) << 16 | Int(g) << 8 | Int(b)) }
+            index = index256(r: r, g: g, b: b)
+        }
+        if colors >= directColorCount {
+            if index < 8 { return Int(index) }
+            let (r, g, b) = rgb(ofIndex: index)
+            return max(8, r << 16 | g << 8 | b)
         }
         if colors >= 256 { return Int(index) }
         return Int(indexBasic(index, count: colors))

@@ -13,7 +13,9 @@ import Testing
     @Test(arguments: [
         (Color.default, 256, nil), (.red, 8, 1), (.indexed(9), 8, 1), (.indexed(9), 16, 9), (.indexed(196), 8, 1),
         (.indexed(21), 8, 4), (.rgb(255, 0, 0), 256, 196), (.rgb(255, 0, 0), 8, 1), (.rgb(250, 250, 250), 8, 7),
-        (.rgb(10, 10, 10), 8, 0), (.indexed(200), 0, nil), (.red, 1, nil), (.rgb(1, 2, 3), 16_777_216, 16),
+        (.rgb(10, 10, 10), 8, 0), (.indexed(200), 0, nil), (.red, 1, nil), (.rgb(1, 2, 3), 256, 16),
+        (.rgb(255, 136, 0), 16_777_216, 0xFF8800), (.rgb(0, 0, 3), 16_777_216, 8), (.indexed(3), 16_777_216, 3),
+        (.indexed(196), 16_777_216, 0xFF0000), (.red, 16_777_216, 1), (.default, 16_777_216, nil),
     ] as [(Color, Int, Int?)])
     func paletteIndex(color: Color, colors: Int, expected: Int?) {
         #expect(ColorDowngrade.paletteIndex(for: color, colors: colors) == expected)

@@ -18,7 +18,8 @@ func render<W: StatefulWidget>(_ widget: W, state: inout W.State, size: Size, ar
 
 /// Expects the screen's lines to equal `expected`, showing both on failure.
 func expectLines(_ screen: VirtualScreen, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(screen.lines == expected, "\n" + screen.lines.map { "|\($0)|" }.joined(separator: "\n"), sourceLocation: sourceLocation)
+    let shown = screen.lines.map { "|\($0)|" }.joined(separator: "\n")
+    #expect(screen.lines == expected, "\n\(shown)", sourceLocation: sourceLocation)
 }
 
 /// Expects the screen to match snapshot `name` (record with RECORD_SNAPSHOTS=1).

@@ -78,12 +78,15 @@ import Testing
         var state = ListState()
         let area = Rect(x: 0, y: 1, width: 10, height: 4)
         _ = render(list(50), state: &state, size: Size(width: 10, height: 6), area: area)
-        #expect(state.handleMouse(MouseEvent(kind: .press(.left), position: Point(x: 3, y: 3)), area: area, count: 50))
+        func mouse(_ kind: MouseEvent.Kind, _ x: Int, _ y: Int) -> Bool {
+            state.handleMouse(MouseEvent(kind: kind, position: Point(x: x, y: y)), area: area, count: 50)
+        }
+        #expect(mouse(.press(.left), 3, 3))
         #expect(state.selected == 2)
-        #expect(state.handleMouse(MouseEvent(kind: .wheelDown, position: Point(x: 3, y: 3)), area: area, count: 50))
+        #expect(mouse(.wheelDown, 3, 3))
         #expect(state.offset == 3 && state.selected == 3)
-        #expect(!state.handleMouse(MouseEvent(kind: .press(.left), position: Point(x: 3, y: 0)), area: area, count: 50))
-        #expect(state.handleMouse(MouseEvent(kind: .wheelUp, position: Point(x: 0, y: 1)), area: area, count: 50))
+        #expect(!mouse(.press(.left), 3, 0))
+        #expect(mouse(.wheelUp, 0, 1))
         #expect(state.offset == 0 && state.selected == 3)
     }
 
@@ -110,7 +113,7 @@ import Testing
     }
 
     @Test(arguments: tinySizes)
-    func tinySizes(size: Size) {
+    func survivesTinySizes(size: Size) {
         var state = ListState(selected: 3)
         let screen = render(list(5), state: &state, size: size)
         #expect(screen.lines.count == size.height)

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test(arguments: tinySizes)
-    func tinySizes(size: Size) {
+    func survivesTinySizes(size: Size) {
         let screen = VirtualScreen.render(Popup(title: "t", lines: ["中文", "x"]), size: size)
         #expect(screen.lines.count == size.height)
     }

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test(arguments: tinySizes)
-    func tinySizes(size: Size) {
+    func survivesTinySizes(size: Size) {
         var state = TextFieldState(text: "x")
         let screen = render(Prompt(label: "中: "), state: &state, size: size)
         #expect(screen.lines.count == size.height)

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test(arguments: tinySizes)
-    func tinySizes(size: Size) {
+    func survivesTinySizes(size: Size) {
         let screen = VirtualScreen.render(StatusLine(left: "中文 left", right: "right 😀"), size: size)
         #expect(screen.lines.count == size.height)
     }

@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test(arguments: tinySizes)
-    func tinySizes(size: Size) {
+    func survivesTinySizes(size: Size) {
         let screen = VirtualScreen.render(Tabs(titles: ["中文", "b"], selected: 0), size: size)
         #expect(screen.lines.count == size.height)
     }

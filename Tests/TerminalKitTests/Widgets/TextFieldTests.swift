@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test(arguments: tinySizes)
-    func tinySizes(size: Size) {
+    func survivesTinySizes(size: Size) {
         var s = TextFieldState(text: "中文 text")
         let screen = render(TextField(), state: &s, size: size)
         #expect(screen.lines.count == size.height)

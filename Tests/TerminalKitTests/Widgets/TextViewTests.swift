@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test(arguments: tinySizes)
-    func tinySizes(size: Size) {
+    func survivesTinySizes(size: Size) {
         let layout = TextLayout(lines: ["中文 text 😀 e\u{301}", "second"], width: size.width)
         var state = TextViewState()
         let screen = render(TextView(layout: layout), state: &state, size: size)
