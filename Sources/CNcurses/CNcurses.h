@@ -17,6 +17,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <signal.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -284,6 +285,14 @@ static inline int CNcurses_guard_install(void) {
     if (CNcurses_guard_install_one(SIGTSTP) != 0) return -1;
     if (CNcurses_guard_install_one(SIGCONT) != 0) return -1;
     if (CNcurses_guard_install_one(SIGWINCH) != 0) return -1;
+    /* A parent may have left these blocked (threads of test runners do): the UI thread takes them. */
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof exit_signals / sizeof(int); i++) sigaddset(&set, exit_signals[i]);
+    sigaddset(&set, SIGTSTP);
+    sigaddset(&set, SIGCONT);
+    sigaddset(&set, SIGWINCH);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     *CNcurses_guard_installed() = 1;
     return 0;
 }

@@ -37,8 +37,10 @@ public struct ListView: StatefulWidget {
     public func draw(into buffer: inout CellBuffer, area: Rect, state: inout ListState) {
         let area = area.intersection(buffer.bounds)
         state.fit(count: count, height: area.height)
-        buffer.fill(area, style: style)
         guard !area.isEmpty else { return }
+        // Below the last row.
+        let shown = max(0, min(area.height, count - state.offset))
+        buffer.fill(Rect(x: area.x, y: area.y + shown, width: area.width, height: area.height - shown), style: style)
         let markerWidth = TextWidth.width(of: selectionMarker)
         let blankMarker = String(repeating: " ", count: markerWidth)
         for r in 0..<area.height {

@@ -12,6 +12,8 @@ struct NcursesScreenTmuxTests {
         defer { tmux.kill() }
         try tmux.startDemo(editor: "echo EDITOR-RAN; sleep 0.2")
         let first = try tmux.waitFor { $0.contains("1/1000 80x24") }
+        // Alternate screen, X10 and SGR mouse, application cursor keys (smkx) are on while it runs.
+        #expect(tmux.modes() == "alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
         #expect(first.contains("会議の議事録"))
         #expect(first.contains("␛[31m"), "the ESC from data is shown as a placeholder")
         tmux.send("j", "j")
@@ -150,7 +152,15 @@ final class Tmux {
         let after = try file("after").split(separator: "\n").dropFirst()
         #expect(before.count > 3)
         #expect(before == after, "stty -a differs:\nbefore: \(before)\nafter: \(after)", sourceLocation: sourceLocation)
+        #expect(modes() == "alternate=0 mouse=0 sgr=0 keypad=0 cursor=1", sourceLocation: sourceLocation)
         try? FileManager.default.removeItem(at: dir.appendingPathComponent("after"))
+    }
+
+    /// The pane's terminal modes as tmux tracks them.
+    func modes() -> String {
+        let format = "alternate=#{alternate_on} mouse=#{mouse_standard_flag} sgr=#{mouse_sgr_flag} keypad=#{keypad_cursor_flag} cursor=#{cursor_flag}"
+        return String(decoding: run(["display-message", "-p", "-t", "t", format], capture: true).output, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func send(_ keys: String...) { run(["send-keys", "-t", "t"] + keys) }
@@ -183,20 +193,55 @@ final class Tmux {
         try? FileManager.default.removeItem(at: dir)
     }
 
-    /// Runs tmux on the private socket; returns its status and standard output.
+    /// Runs tmux on the private socket; returns its status and (when `capture`) its standard output.
+    /// Uses posix_spawn and waitpid directly: the tmux server that new-session forks must not inherit
+    /// a pipe we read to its end.
     @discardableResult
     func run(_ args: [String], capture: Bool = false) -> (status: Int32, output: Data) {
-        let p = Process()
-        let out = Pipe()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = ["-L", socket, "-f", "/dev/null"] + args
-        // Only capture-pane's output is read; the server started by new-session must not hold a pipe.
-        p.standardOutput = capture ? out : FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return (-1, Data()) }
-        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        p.waitUntilExit()
-        return (p.terminationStatus, data)
+        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
+        var fds: [Int32] = [-1, -1]
+        if capture { guard pipe(&fds) == 0 else { return (-1, Data()) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if capture {
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+            posix_spawn_file_actions_addclose(&actions, fds[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var cArgs = argv.map { strdup($0) }
+        defer { cArgs.forEach { free($0) } }
+        cArgs.append(nil)
+        // The test runner's threads block most signals; tmux, bash and the demo must start clean.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, &cArgs, environ)
+        var data = Data()
+        if capture {
+            close(fds[1])
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while spawned == 0 {
+                let n = read(fds[0], &chunk, chunk.count)
+                if n > 0 { data.append(contentsOf: chunk[0..<n]) } else if n < 0 && errno == EINTR { continue } else { break }
+            }
+            close(fds[0])
+        }
+        guard spawned == 0 else { return (-1, data) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return ((status >> 8) & 0xFF, data)
     }
 }
 

@@ -63,7 +63,7 @@ import Testing
     @Test func combiningAndEmoji() {
         var b = CellBuffer(size: Size(width: 8, height: 1))
         b.put("e\u{301}😀👍🏽!", at: .zero)
-        #expect(b.lines == ["e\u{301}😀👍🏽! "])
+        #expect(b.lines == ["e\u{301}😀👍🏽!  "])
         #expect(b[0, 0].text == "e\u{301}")
     }
 
