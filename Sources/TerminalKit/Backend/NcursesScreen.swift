@@ -203,7 +203,8 @@ public final class NcursesScreen: Screen {
     func enter() {
         _ = reset_prog_mode()
         _ = refresh()
-        writeToTerminal(enterExtras)
+        // All the modes, not only paste and mouse: ncurses does not always send smkx again after endwin.
+        writeToTerminal(enterModes)
         active = true
         TerminalGuard.setActive(true)
         cursorVisible = -1
@@ -215,7 +216,9 @@ public final class NcursesScreen: Screen {
         guard active else { return }
         _ = reset_prog_mode()
         writeToTerminal(enterModes)
-        cursorVisible = -1
+        // The guard showed the cursor behind ncurses' back: tell ncurses, so the next frame hides it.
+        _ = curs_set(1)
+        cursorVisible = 1
         scheduleFullRedraw()
     }
 

@@ -57,6 +57,30 @@ struct NcursesScreenTmuxTests {
         try tmux.expectTerminalRestored()
     }
 
+    /// SIGTSTP from outside (not the Ctrl-Z key): the guard restores, stops, and on `fg` re-enters
+    /// the UI modes and the loop redraws.
+    @Test func externalStopAndContinue() throws {
+        let tmux = try Tmux()
+        defer { tmux.kill() }
+        try tmux.startDemo()
+        _ = try tmux.waitFor { $0.contains("1/1000") }
+        let pid = try tmux.demoPID()
+        #expect(kill(pid, SIGTSTP) == 0)
+        _ = try tmux.waitFor { $0.contains("Stopped") }
+        try tmux.expectTerminalRestored()
+        tmux.sendLiteral("clear; fg")
+        tmux.send("Enter")
+        _ = try tmux.waitFor { $0.contains("1/1000") && $0.contains("TerminalKitDemo") }
+        #expect(tmux.modes() == "alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
+        tmux.send("j")
+        _ = try tmux.waitFor { $0.contains("2/1000") }
+        tmux.send("q")
+        _ = try tmux.waitFor { $0.contains("bye") }
+        tmux.sendLiteral("stty -a > \(tmux.dir.path)/after; echo DO''NE")
+        tmux.send("Enter")
+        try tmux.expectTerminalRestored()
+    }
+
     @Test func crashRestoresTheTerminal() throws {
         let tmux = try Tmux()
         defer { tmux.kill() }
@@ -82,6 +106,7 @@ struct NcursesScreenTmuxTests {
         tmux.sendLiteral("clear; fg")
         tmux.send("Enter")
         _ = try tmux.waitFor { $0.contains("2/1000") && $0.contains("TerminalKitDemo") }
+        #expect(tmux.modes() == "alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
         tmux.send("j")
         _ = try tmux.waitFor { $0.contains("3/1000") }
         tmux.send("q")
