@@ -5,7 +5,9 @@
 /// `S-` (shift): `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<Space>`, `<Up>`, `<Down>`, `<Left>`,
 /// `<Right>`, `<PageUp>`, `<PageDown>`, `<Home>`, `<End>`, `<Insert>`, `<Delete>`, `<Backspace>`,
 /// `<F1>`..`<F63>`, `<C-d>`, `<M-x>`, `<C-M-x>`, `<lt>` (a literal `<`). Names are case-insensitive;
-/// the letter after `C-` is lower-cased (`<C-D>` is `<C-d>`).
+/// the letter after `C-` is lower-cased (`<C-D>` is `<C-d>`), and keys a terminal cannot tell apart
+/// are one key: `<C-i>` is `<Tab>`, `<C-m>` is `<Enter>`, `<C-[>` is `<Esc>`, `<S-a>` is `A`. This is
+/// the notation of TernConfig's key names, so a config key converts with `Key(parsing: configKey.description)`.
 extension Key: CustomStringConvertible {
     /// Canonical names of the special keys.
     static let codeNames: [(String, Code)] = [
@@ -95,7 +97,17 @@ extension Key: CustomStringConvertible {
             return nil
         }
         if case .character(let c) = code {
-            if modifiers.contains(.control) { code = .character(Character(c.lowercased())) }
+            // Keys a terminal sends as the same byte are the same key.
+            if modifiers.contains(.control) {
+                switch c.lowercased() {
+                case "i": code = .tab; modifiers.remove(.control)
+                case "m": code = .enter; modifiers.remove(.control)
+                case "[": code = .escape; modifiers.remove(.control)
+                default: code = .character(Character(c.lowercased()))
+                }
+            }
+        }
+        if case .character(let c) = code {
             // Shift with a character is the character itself (`<S-a>` is `A`).
             if modifiers.contains(.shift) {
                 modifiers.remove(.shift)

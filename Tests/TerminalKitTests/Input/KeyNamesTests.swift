@@ -18,6 +18,7 @@ import Testing
     @Test(arguments: [
         ("<CR>", Key.enter), ("<return>", .enter), ("<ESC>", .escape), ("<pgdn>", .pageDown), ("<C-D>", .ctrl("d")),
         ("<A-x>", .alt("x")), ("<del>", .delete), ("<BS>", .backspace), ("<S-a>", .char("A")), ("<space>", .space),
+        ("<C-i>", .tab), ("<C-m>", .enter), ("<C-[>", .escape), ("<Bslash>", .char("\\")), ("<M-S-Up>", Key(.up, modifiers: [.alt, .shift])),
     ] as [(String, Key)])
     func aliases(name: String, key: Key) {
         #expect(Key(parsing: name) == key)
