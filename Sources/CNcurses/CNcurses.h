@@ -149,7 +149,8 @@ static inline int CNcurses_SIGTSTP(void) { return SIGTSTP; }
  *
  * - SIGINT, SIGTERM, SIGHUP, SIGQUIT: restore, then _exit(128 + signal).
  * - SIGTSTP: restore, stop (default action), and on continue re-enter the UI modes and wake the
- *   UI loop with 'C' so it redraws. SIGCONT alone also wakes the loop with 'C'.
+ *   UI loop with 'S' so it redraws ('C' when the UI was suspended already). SIGCONT alone also wakes
+ *   the loop with 'C'.
  * - SIGWINCH: wake the loop with 'W'.
  * - SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE: restore, then hand the signal to the handler
  *   that was there before (the Swift runtime's backtracer or the default action).
@@ -220,7 +221,8 @@ static inline void CNcurses_guard_handler(int sig) {
             CNcurses_guard_write(CNcurses_guard_cfg()->tty_fd, CNcurses_guard_cfg()->enter_seq, CNcurses_guard_cfg()->enter_len);
             *CNcurses_guard_active() = 1;
         }
-        CNcurses_guard_wake('C');
+        /* 'S': the guard itself left and re-entered the UI modes (behind ncurses' back). */
+        CNcurses_guard_wake(was_active ? 'S' : 'C');
         errno = saved_errno;
         return;
     }

@@ -39,8 +39,8 @@ extension NcursesScreen {
                     switch byte {
                     case UInt8(ascii: "W"):
                         if let event = adoptTerminalSize() { events.append(event) }
-                    case UInt8(ascii: "C"):
-                        continued()
+                    case UInt8(ascii: "C"), UInt8(ascii: "S"):
+                        continued(guardRestored: byte == UInt8(ascii: "S"))
                         if let event = adoptTerminalSize() { events.append(event) }
                     default: break
                     }

@@ -212,13 +212,17 @@ public final class NcursesScreen: Screen {
     }
 
     /// The process was continued after a stop: the terminal modes may have been changed by the shell.
-    func continued() {
+    /// - Parameter guardRestored: the guard's SIGTSTP handler restored the terminal itself (showing
+    ///   the cursor behind ncurses' back), rather than ``suspendProcess()`` through ncurses.
+    func continued(guardRestored: Bool) {
         guard active else { return }
         _ = reset_prog_mode()
         writeToTerminal(enterModes)
-        // The guard showed the cursor behind ncurses' back: tell ncurses, so the next frame hides it.
-        _ = curs_set(1)
-        cursorVisible = 1
+        if guardRestored {
+            // Tell ncurses the cursor is visible, so the next frame hides it for real.
+            _ = curs_set(1)
+            cursorVisible = 1
+        }
         scheduleFullRedraw()
     }
 

@@ -28,6 +28,20 @@ public struct TextViewState: Hashable, Sendable {
     /// Scrolls sideways by `delta` columns (for text that does not wrap).
     public mutating func scrollHorizontally(by delta: Int) { column = max(0, column + delta) }
 
+    /// Applies a mouse event inside `area`: the wheel scrolls 3 rows (sideways for left/right).
+    /// Returns true when the event was for this view.
+    public mutating func handleMouse(_ event: MouseEvent, area: Rect, rowCount: Int) -> Bool {
+        guard area.contains(event.position) else { return false }
+        switch event.kind {
+        case .wheelUp: scroll(by: -3, rowCount: rowCount)
+        case .wheelDown: scroll(by: 3, rowCount: rowCount)
+        case .wheelLeft: scrollHorizontally(by: -3)
+        case .wheelRight: scrollHorizontally(by: 3)
+        default: return false
+        }
+        return true
+    }
+
     /// True when the last row is visible.
     public func isAtEnd(rowCount: Int) -> Bool { offset + viewHeight >= rowCount }
 

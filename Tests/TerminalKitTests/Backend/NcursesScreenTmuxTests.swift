@@ -13,7 +13,7 @@ struct NcursesScreenTmuxTests {
         try tmux.startDemo(editor: "echo EDITOR-RAN; sleep 0.2")
         let first = try tmux.waitFor { $0.contains("1/1000 80x24") }
         // Alternate screen, X10 and SGR mouse, application cursor keys (smkx) are on while it runs.
-        #expect(tmux.modes() == "alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
+        try tmux.waitForModes("alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
         #expect(first.contains("会議の議事録"))
         #expect(first.contains("␛[31m"), "the ESC from data is shown as a placeholder")
         tmux.send("j", "j")
@@ -71,7 +71,7 @@ struct NcursesScreenTmuxTests {
         tmux.sendLiteral("clear; fg")
         tmux.send("Enter")
         _ = try tmux.waitFor { $0.contains("1/1000") && $0.contains("TerminalKitDemo") }
-        #expect(tmux.modes() == "alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
+        try tmux.waitForModes("alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
         tmux.send("j")
         _ = try tmux.waitFor { $0.contains("2/1000") }
         tmux.send("q")
@@ -106,7 +106,7 @@ struct NcursesScreenTmuxTests {
         tmux.sendLiteral("clear; fg")
         tmux.send("Enter")
         _ = try tmux.waitFor { $0.contains("2/1000") && $0.contains("TerminalKitDemo") }
-        #expect(tmux.modes() == "alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
+        try tmux.waitForModes("alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
         tmux.send("j")
         _ = try tmux.waitFor { $0.contains("3/1000") }
         tmux.send("q")
@@ -177,7 +177,7 @@ final class Tmux {
         let after = try file("after").split(separator: "\n").dropFirst()
         #expect(before.count > 3)
         #expect(before == after, "stty -a differs:\nbefore: \(before)\nafter: \(after)", sourceLocation: sourceLocation)
-        #expect(modes() == "alternate=0 mouse=0 sgr=0 keypad=0 cursor=1", sourceLocation: sourceLocation)
+        try waitForModes("alternate=0 mouse=0 sgr=0 keypad=0 cursor=1")
         try? FileManager.default.removeItem(at: dir.appendingPathComponent("after"))
     }
 
@@ -186,6 +186,18 @@ final class Tmux {
         let format = "alternate=#{alternate_on} mouse=#{mouse_standard_flag} sgr=#{mouse_sgr_flag} keypad=#{keypad_cursor_flag} cursor=#{cursor_flag}"
         return String(decoding: run(["display-message", "-p", "-t", "t", format], capture: true).output, as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Waits (2 s at most) until the pane's modes are `expected`; the last redraw may still be on its way.
+    func waitForModes(_ expected: String) throws {
+        let deadline = Date().addingTimeInterval(2)
+        var current = ""
+        while Date() < deadline {
+            current = modes()
+            if current == expected { return }
+            usleep(20_000)
+        }
+        throw TmuxError(message: "terminal modes are \(current), expected \(expected)")
     }
 
     func send(_ keys: String...) { run(["send-keys", "-t", "t"] + keys) }

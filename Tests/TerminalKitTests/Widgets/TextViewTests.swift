@@ -44,6 +44,22 @@ import Testing
         #expect(state.offset == 0)
     }
 
+    @Test func wheelScrolls() {
+        let layout = TextLayout(lines: (0..<20).map { Line("l\($0)") }, width: 5)
+        var state = TextViewState()
+        let area = Rect(x: 0, y: 0, width: 5, height: 4)
+        _ = render(TextView(layout: layout), state: &state, size: area.size)
+        func mouse(_ kind: MouseEvent.Kind, _ x: Int) -> Bool {
+            state.handleMouse(MouseEvent(kind: kind, position: Point(x: x, y: 1)), area: area, rowCount: 20)
+        }
+        #expect(mouse(.wheelDown, 1))
+        #expect(state.offset == 3)
+        #expect(!mouse(.wheelDown, 9))
+        #expect(!mouse(.press(.left), 1))
+        #expect(mouse(.wheelUp, 1))
+        #expect(state.offset == 0)
+    }
+
     @Test func noWrapScrollsSideways() {
         let layout = TextLayout(lines: ["0123456789abcdef"], width: 6, wrap: false)
         var state = TextViewState()
