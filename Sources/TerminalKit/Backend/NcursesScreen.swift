@@ -256,39 +256,16 @@ public final class NcursesScreen: Screen {
         needsRedraw = false
     }
 
-    /// Writes one cell. The scalars sent are the base and its combining marks (never ZWJ, variation
-    /// selectors, other format characters or controls); a cell whose base the C library measures
-    /// differently from TerminalKit (or cannot print) is written as a replacement glyph of the same
-    /// width, so ncurses and the grid never disagree about positions.
+    /// Writes one cell: the code points ``CellOutput/codePoints(for:fallback:systemWidth:)`` chooses.
     private func put(_ cell: Cell, at point: Point) {
-        var scalars: [wchar_t] = []
-        let width = Int(cell.width)
-        var fallback = false
-        for (i, s) in cell.text.unicodeScalars.enumerated() {
-            if i == 0 {
-                if Sanitizer.isUnsafe(s) || CNcurses_wcwidth(Int32(bitPattern: s.value)) != width {
-                    fallback = true
-                    break
-                }
-                scalars.append(wchar_t(bitPattern: s.value))
-            } else if TextWidth.isCombining(s), s.value != 0xFE0E, s.value != 0xFE0F, scalars.count < 5,
-                      CNcurses_wcwidth(Int32(bitPattern: s.value)) == 0 {
-                scalars.append(wchar_t(bitPattern: s.value))
-            }
-        }
-        if scalars.isEmpty { fallback = true }
         let (attrs, pair) = attributes(for: cell.style)
-        if fallback {
-            let glyph: [wchar_t] = [wchar_t(bitPattern: fallbackGlyph.value), 0]
-            _ = glyph.withUnsafeBufferPointer { CNcurses_mvadd_wchars_pair(Int32(point.y), Int32(point.x), $0.baseAddress, attrs, pair) }
-            if width == 2 {
-                let space: [wchar_t] = [32, 0]
-                _ = space.withUnsafeBufferPointer { CNcurses_mvadd_wchars_pair(Int32(point.y), Int32(point.x + 1), $0.baseAddress, attrs, pair) }
+        let pieces = CellOutput.codePoints(for: cell, fallback: fallbackGlyph) { Int(CNcurses_wcwidth(Int32(bitPattern: $0))) }
+        for (offset, piece) in pieces.enumerated() {
+            let wcs = piece.map { wchar_t(bitPattern: $0) } + [0]
+            _ = wcs.withUnsafeBufferPointer {
+                CNcurses_mvadd_wchars_pair(Int32(point.y), Int32(point.x + offset), $0.baseAddress, attrs, pair)
             }
-            return
         }
-        scalars.append(0)
-        _ = scalars.withUnsafeBufferPointer { CNcurses_mvadd_wchars_pair(Int32(point.y), Int32(point.x), $0.baseAddress, attrs, pair) }
     }
 
     private func attributes(for style: Style) -> (attr_t, Int32) {
