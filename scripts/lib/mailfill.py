@@ -145,7 +145,8 @@ class Generator:
         rng = self.rng
         if rng.random() < 0.04:
             return encoded_word(rng.choice(INTL_SUBJECTS), "utf-8", rng.choice("BQ"))
-        return rng.choice(SUBJECT_FORMS).format(t=rng.choice(TOPICS), m=rng.choice(MONTHS)).capitalize()
+        text = rng.choice(SUBJECT_FORMS).format(t=rng.choice(TOPICS), m=rng.choice(MONTHS))
+        return text[0].upper() + text[1:]
 
     def message(self, index: int, date: float) -> tuple[bytes, str]:
         """One message as bytes (LF line ends) and its Maildir flags."""
