@@ -278,9 +278,9 @@ def write_range(args: argparse.Namespace, seed: int, key: str, lo: int, hi: int)
         fd = os.open(tmp_path, create, 0o600)
         try:
             os.write(fd, data)
+            os.utime(fd, (arrival, arrival))  # mtime = arrival = IMAP INTERNALDATE
         finally:
             os.close(fd)
-        os.utime(tmp_path, (arrival, arrival))
         if i >= unseen_from and not flags:
             os.rename(tmp_path, os.path.join(new, base))
         else:
