@@ -69,14 +69,18 @@ struct AddressParser {
     private mutating func parseElement() -> AddressListItem {
         let start = pos
         var angle = 0
+        var commaInsideAngle: Int?
         while pos < tokens.count {
             if case .special(let c) = tokens[pos].kind {
                 if c == UInt8(ascii: "<") { angle += 1 }
                 if c == UInt8(ascii: ">") { angle -= 1 }
                 if angle <= 0, c == UInt8(ascii: ",") || c == UInt8(ascii: ";") { break }
+                if angle > 0, c == UInt8(ascii: ","), commaInsideAngle == nil { commaInsideAngle = pos }
             }
             pos += 1
         }
+        // An unclosed "<" does not swallow the rest of the list: end this entry at its first comma.
+        if angle > 0, let comma = commaInsideAngle { pos = comma }
         return mailbox(tokens[start..<pos])
     }
 

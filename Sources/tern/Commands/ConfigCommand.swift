@@ -8,8 +8,9 @@ struct ConfigCommand: ParsableCommand {
         commandName: "config",
         abstract: "Check the config file, show which one is used, or print an example.",
         discussion: """
-            Problems are printed to standard error as FILE:LINE: MESSAGE, and tern exits with
-            status 78 (EX_CONFIG from sysexits.h). Passwords are never printed.
+            Problems are printed to standard error as FILE:LINE: MESSAGE, and tern exits with \
+            status 78 (EX_CONFIG from sysexits.h). Passwords are never printed. \
+            The reference of every key is docs/config.md.
             """,
         subcommands: [Check.self, Path.self, Example.self],
         defaultSubcommand: Check.self
