@@ -38,6 +38,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -60,6 +61,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "TerminalKit", dependencies: ["CNcurses"], swiftSettings: swiftSettings),
+        // A small TerminalKit program for manual checks and the tmux tests of TerminalKitTests.
+        .executableTarget(name: "TerminalKitDemo", dependencies: ["TerminalKit"], swiftSettings: swiftSettings),
         .target(
             name: "TernUI",
             dependencies: ["TerminalKit", "MailEngine", "TernConfig", "MailCore"],
@@ -82,6 +85,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -99,7 +103,8 @@ let package = Package(
         .testTarget(name: "MailStoreTests", dependencies: ["MailStore", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TernConfigTests", dependencies: ["TernConfig", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MailEngineTests", dependencies: ["MailEngine", "TernTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TernTestSupport"],
+                    exclude: ["Snapshots"], swiftSettings: swiftSettings),
         .testTarget(name: "TernUITests", dependencies: ["TernUI", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
