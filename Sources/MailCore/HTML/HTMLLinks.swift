@@ -1,0 +1,92 @@
+/// Numbers the link targets of a rendering; the same URL keeps its first number.
+struct LinkRegistry {
+    private(set) var urls: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    /// The number for `url`, assigning the next one the first time.
+    mutating func number(for url: String) -> Int {
+        if let n = numbers[url] { return n }
+        urls.append(url)
+        numbers[url] = urls.count
+        return urls.count
+    }
+
+    /// A point to roll back to (used when a table layout attempt is abandoned).
+    var mark: Int { urls.count }
+
+    /// Forgets the links numbered after `mark`.
+    mutating func rollback(to mark: Int) {
+        while urls.count > mark { numbers[urls.removeLast()] = nil }
+    }
+
+    var links: [RenderedText.Link] {
+        urls.enumerated().map { RenderedText.Link(number: $0.offset + 1, url: $0.element) }
+    }
+}
+
+/// What to do with an `href`: which targets are listed, and how they are made safe to show.
+enum LinkTarget {
+    /// The URL to list for `href`, or nil for links that lead nowhere a reader can follow:
+    /// empty, in-page (`#...`), `javascript:`, `vbscript:` and `data:` targets.
+    ///
+    /// Tabs and line breaks are removed and leading and trailing spaces trimmed (as browsers do);
+    /// remaining spaces, control characters and bidi controls are percent-encoded.
+    static func normalize(_ href: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for scalar in href.unicodeScalars where !(scalar == "\t" || scalar == "\n" || scalar == "\r") {
+            scalars.append(scalar)
+        }
+        var trimmed = Substring(String(scalars))
+        while let first = trimmed.unicodeScalars.first, first.value <= 0x20 { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.unicodeScalars.last, last.value <= 0x20 { trimmed = trimmed.dropLast() }
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+        if let scheme = scheme(of: trimmed), ["javascript", "vbscript", "data"].contains(scheme) { return nil }
+        var out = ""
+        for scalar in trimmed.unicodeScalars {
+            if scalar == " " || DisplaySanitizer.isUnsafe(scalar, allowTab: false) || scalar == "\n" {
+                var bytes: [UInt8] = []
+                HTMLEntities.appendUTF8(scalar, to: &bytes)
+                for b in bytes { out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2) }
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The lower-case scheme of `url`, or nil when it has none.
+    static func scheme(of url: some StringProtocol) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon]
+        guard let first = scheme.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+              scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "+-.".unicodeScalars.contains($0)) })
+        else { return nil }
+        return scheme.lowercased()
+    }
+
+    /// True when the link's visible text already shows its target, so that numbering it would
+    /// only repeat it: `https://example.com/` shown as `example.com`, or `mailto:a@b.example` as
+    /// `a@b.example`.
+    static func textShowsTarget(_ text: String, _ url: String) -> Bool {
+        let a = comparable(text)
+        return !a.isEmpty && a == comparable(url)
+    }
+
+    private static func comparable(_ s: String) -> String {
+        var v = Substring(s.lowercased())
+        while let f = v.first, f == " " || f == "<" || f == "\u{A0}" { v = v.dropFirst() }
+        while let l = v.last, l == " " || l == ">" || l == "/" || l == "\u{A0}" { v = v.dropLast() }
+        for prefix in ["mailto:", "https://", "http://"] where v.hasPrefix(prefix) {
+            v = v.dropFirst(prefix.count)
+            break
+        }
+        if s.lowercased().hasPrefix("mailto:") || v.contains("@"), let q = v.firstIndex(of: "?") { v = v[..<q] }
+        return String(v)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        count >= length ? self : String(repeating: "0", count: length - count) + self
+    }
+}
