@@ -32,21 +32,26 @@ enum LinkTarget {
     /// Tabs and line breaks are removed and leading and trailing spaces trimmed (as browsers do);
     /// remaining spaces, control characters and bidi controls are percent-encoded.
     static func normalize(_ href: String) -> String? {
-        var scalars = String.UnicodeScalarView()
-        for scalar in href.unicodeScalars where !(scalar == "\t" || scalar == "\n" || scalar == "\r") {
-            scalars.append(scalar)
-        }
-        var trimmed = Substring(String(scalars))
-        while let first = trimmed.unicodeScalars.first, first.value <= 0x20 { trimmed = trimmed.dropFirst() }
-        while let last = trimmed.unicodeScalars.last, last.value <= 0x20 { trimmed = trimmed.dropLast() }
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+        var bytes = Array(href.utf8)
+        bytes.removeAll { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] <= 0x20 { start += 1 }
+        while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
+        guard start < end, bytes[start] != UInt8(ascii: "#") else { return nil }
+        let trimmed = String(decoding: bytes[start..<end], as: UTF8.self)
         if let scheme = scheme(of: trimmed), ["javascript", "vbscript", "data"].contains(scheme) { return nil }
+        var safe = true
+        trimmed.utf8.withContiguousStorageIfAvailable { b in
+            safe = !DisplaySanitizer.needsSanitizing(b, allowTab: false) && !b.contains(0x20)
+        }
+        if safe { return trimmed }
         var out = ""
         for scalar in trimmed.unicodeScalars {
             if scalar == " " || DisplaySanitizer.isUnsafe(scalar, allowTab: false) || scalar == "\n" {
-                var bytes: [UInt8] = []
-                HTMLEntities.appendUTF8(scalar, to: &bytes)
-                for b in bytes { out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2) }
+                var encoded: [UInt8] = []
+                HTMLEntities.appendUTF8(scalar, to: &encoded)
+                for b in encoded { out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2) }
             } else {
                 out.unicodeScalars.append(scalar)
             }
@@ -68,6 +73,8 @@ enum LinkTarget {
     /// only repeat it: `https://example.com/` shown as `example.com`, or `mailto:a@b.example` as
     /// `a@b.example`.
     static func textShowsTarget(_ text: String, _ url: String) -> Bool {
+        // Prefixes, brackets and a slash account for at most a few bytes of difference.
+        guard abs(text.utf8.count - url.utf8.count) <= 16 else { return false }
         let a = comparable(text)
         return !a.isEmpty && a == comparable(url)
     }
@@ -80,7 +87,7 @@ enum LinkTarget {
             v = v.dropFirst(prefix.count)
             break
         }
-        if s.lowercased().hasPrefix("mailto:") || v.contains("@"), let q = v.firstIndex(of: "?") { v = v[..<q] }
+        if s.lowercased().hasPrefix("mailto:") || v.utf8.contains(0x40), let q = v.firstIndex(of: "?") { v = v[..<q] }
         return String(v)
     }
 }

@@ -184,11 +184,24 @@ struct HTMLTreeBuilder {
                 for c in attribute.value.utf8 where !(c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D) {
                     compact.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
                 }
-                let style = String(decoding: compact, as: UTF8.self)
-                if style.contains("display:none") || style.contains("visibility:hidden") || style.contains("mso-hide:all") {
-                    return true
-                }
+                for pattern in Self.hidingStyles where contains(compact, pattern) { return true }
             }
+        }
+        return false
+    }
+
+    private static let hidingStyles: [[UInt8]] = ["display:none", "visibility:hidden", "mso-hide:all"].map { Array($0.utf8) }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count, let first = needle.first else { return false }
+        var i = 0
+        while i + needle.count <= haystack.count {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
         }
         return false
     }

@@ -49,21 +49,26 @@ final class TextFormatter {
             addPreText(text)
             return
         }
+        var buffer: [UInt8] = []
+        swap(&buffer, &paragraph)
+        var space = pendingSpace
         for c in text.utf8 {
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
-                pendingSpace = true
+                space = true
                 continue
             }
-            if c == 0xAD, paragraph.last == 0xC2 {
-                paragraph.removeLast() // U+00AD SOFT HYPHEN
+            if c == 0xAD, buffer.last == 0xC2 {
+                buffer.removeLast() // U+00AD SOFT HYPHEN
                 continue
             }
-            if pendingSpace {
-                if !paragraph.isEmpty { paragraph.append(0x20) }
-                pendingSpace = false
+            if space {
+                if !buffer.isEmpty { buffer.append(0x20) }
+                space = false
             }
-            paragraph.append(c)
+            buffer.append(c)
         }
+        pendingSpace = space
+        swap(&buffer, &paragraph)
     }
 
     /// Appends generated text (a link number, a heading mark) right after the preceding text,

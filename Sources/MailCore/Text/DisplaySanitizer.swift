@@ -36,10 +36,11 @@ public enum DisplaySanitizer {
     ///   beyond the `String` itself), otherwise a sanitised copy.
     public static func sanitize(_ text: some StringProtocol, allowTab: Bool = true) -> String {
         var string = String(text)
-        return string.withUTF8 { bytes in
-            guard needsSanitizing(bytes, allowTab: allowTab) else { return string }
-            return String(decoding: sanitizeUTF8(bytes, allowTab: allowTab), as: UTF8.self)
+        let clean: [UInt8]? = string.withUTF8 { bytes in
+            needsSanitizing(bytes, allowTab: allowTab) ? sanitizeUTF8(bytes, allowTab: allowTab) : nil
         }
+        guard let clean else { return string }
+        return String(decoding: clean, as: UTF8.self)
     }
 
     /// True when valid UTF-8 `bytes` hold a character that ``sanitize(_:allowTab:)`` changes.
