@@ -233,7 +233,7 @@ final class HTMLTextRenderer {
             if let value = document.attribute(dimension, of: node).flatMap(Self.integer), value <= 2 { return }
         }
         let alt = (document.attribute("alt", of: node) ?? "")
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+            .split(whereSeparator: { $0.isWhitespace })
             .joined(separator: " ")
         if alt.isEmpty {
             altlessImages += 1

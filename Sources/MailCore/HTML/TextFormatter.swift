@@ -35,10 +35,11 @@ final class TextFormatter {
 
     /// The columns left for text after the current indentation (0: unlimited).
     var availableWidth: Int {
-        width > 0 ? max(width - indentWidth, Self.minimumTextWidth) : 0
+        width > 0 ? max(width - indentWidth, min(width, Self.minimumTextWidth)) : 0
     }
 
-    /// Text never gets narrower than this, however deep the indentation.
+    /// Text never gets narrower than this (or the whole width, if less), however deep the
+    /// indentation.
     static let minimumTextWidth = 10
 
     // MARK: - Inline content

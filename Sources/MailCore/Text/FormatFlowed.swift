@@ -30,7 +30,7 @@ public enum FormatFlowed {
     ///   - body: the decoded body; lines end in CRLF or LF.
     ///   - delSp: the `DelSp=yes` parameter.
     public static func decode(_ body: String, delSp: Bool) -> [FlowedParagraph] {
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last == "" { lines.removeLast() }
         var result: [FlowedParagraph] = []
         var current: (depth: Int, text: String)?
@@ -52,6 +52,10 @@ public enum FormatFlowed {
                 current = nil
             }
             if isSeparator {
+                if let open = current {
+                    result.append(FlowedParagraph(quoteDepth: open.depth, text: open.text))
+                    current = nil
+                }
                 result.append(FlowedParagraph(quoteDepth: depth, text: "-- ", isSignatureSeparator: true))
                 continue
             }
@@ -114,7 +118,7 @@ public enum FormatFlowed {
     /// - Returns: the body, each line ending in CRLF.
     public static func encode(_ text: String, width: Int = 72, delSp: Bool = false) -> String {
         var out = ""
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last == "" { lines.removeLast() }
         for var line in lines {
             if line.last == "\r" { line = line.dropLast() }

@@ -50,9 +50,9 @@ public enum PlainTextLines {
         return result
     }
 
-    /// Classifies the lines of `text` (split at line feeds).
+    /// Classifies the lines of `text` (split at LF or CRLF).
     public static func classify(_ text: String) -> [PlainTextLine] {
-        classify(text.split(separator: "\n", omittingEmptySubsequences: false))
+        classify(text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }))
     }
 
     /// The index of the line that starts the unquoted signature of `lines`, or nil: the last

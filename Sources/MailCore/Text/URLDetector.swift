@@ -16,7 +16,8 @@ public struct DetectedURL: Sendable, Equatable {
 ///
 /// - Recognised starts: `http://`, `https://`, `ftp://`, `mailto:` (case-insensitive), and `www.`;
 ///   only at the start of the text or after a character that is not a letter, digit or one of
-///   `. / @ - _ : +` (so `xhttp://` and `a.www.b` are not URLs).
+///   `. / @ - _ : +` (so `xhttp://` and `a.www.b` are not URLs); East Asian wide characters count
+///   as boundaries, since CJK text has no spaces before a URL.
 /// - A URL ends at white space, a control character, `<`, `>`, `"`, `` ` ``, or CJK punctuation.
 /// - Then trailing `? ! . , : ; * _ ~ '` are dropped, and a trailing `)`, `]` or `}` is dropped when
 ///   the URL has more closing than opening brackets of that kind, so `(see http://x.test/a_(b))`
@@ -54,6 +55,7 @@ public enum URLDetector {
     }
 
     private static func isBoundary(_ c: Unicode.Scalar) -> Bool {
+        if DisplayWidth.isWide(c) { return true } // CJK text runs into URLs without spaces
         if c.properties.isAlphabetic || c.properties.numericType != nil { return false }
         return !"./@-_:+".unicodeScalars.contains(c)
     }

@@ -78,7 +78,7 @@ struct HTMLRendererTests {
                       </td></tr></table>
                     </td></tr></table>
                     """,
-                    body: "[image: ACME]\nView online[1]\n\n# Big sale\n\nEverything is 50% off.\n\nShop now[2]",
+                    body: "[image: ACME]  View online[1]\n\n# Big sale\n\nEverything is 50% off.\n\nShop now[2]",
                     links: ["https://acme.test/view", "https://acme.test/shop?utm_source=mail&id=1"]),
         HTMLFixture(name: "cells with several blocks make a layout table",
                     html: "<table><tr><td><p>left one</p><p>left two</p></td><td>right</td></tr></table>",
@@ -113,11 +113,11 @@ struct HTMLRendererTests {
                     <body><template><p>tpl</p></template><div style="display: none">preview</div><span hidden>h</span>
                     <svg><text>svg</text></svg><div style="DISPLAY:NONE;mso-hide:all">x</div><p>visible</p><noscript>ns</noscript></body></html>
                     """,
-                    body: "visible\nns"),
+                    body: "visible\n\nns"),
         HTMLFixture(name: "body content without head end",
                     html: "<html><head><title>t</title><p>starts body</p>", body: "starts body"),
-        HTMLFixture(name: "entities", html: "<p>&amp; &lt;&gt; &quot;&apos; &nbsp;|&nbsp;| caf&eacute; &copy &COPY; &hellip;&mdash;&rsquo;&euro;&zwnj; &notanentity; &amp</p>",
-                    body: "& <> \"' | | café © © …—’€\u{200C} &notanentity; &"),
+        HTMLFixture(name: "entities", html: "<p>&amp; &lt;&gt; &quot;&apos; &nbsp;|&nbsp;| caf&eacute; &copy &COPY; &hellip;&mdash;&rsquo;&euro;&zwnj; &bogus; &notit; &amp</p>",
+                    body: "& <> \"'  | | café © © …—’€\u{200C} &bogus; ¬it; &"),
         HTMLFixture(name: "numeric references and windows-1252 quirks",
                     html: "&#65;&#x42;&#X43;&#128;&#150;&#151;&#153;&#0;&#xD800;&#1114112;&#x1F600;&#8364",
                     body: "ABC€–—™\u{FFFD}\u{FFFD}\u{FFFD}😀€"),
@@ -149,10 +149,12 @@ struct HTMLRendererTests {
                     body: "go to\nhttps://example.com/a/very/long/path/that/does/not/fit\nnow"),
         HTMLFixture(name: "wide characters count two columns",
                     html: "<p>日本語のテキストです。折り返しテスト</p>", width: 10,
-                    body: "日本語のテ\nキストです。\n折り返しテ\nスト"),
+                    body: "日本語のテ\nキストで\nす。折り返\nしテスト"),
         HTMLFixture(name: "soft hyphens and zero-width spaces go, wbr allows a break",
-                    html: "<p>hy&shy;phen zero&#8203;width long<wbr>word</p>", width: 8,
-                    body: "hyphen\nzerowidth\nlong\nword"),
+                    html: "<p>hy&shy;phen zero&#8203;width long<wbr>word</p>", width: 7,
+                    body: "hyphen\nzero\nwidth\nlong\nword"),
+        HTMLFixture(name: "zero-width spaces are removed from the output",
+                    html: "<p>zero&#8203;width</p>", body: "zerowidth"),
         HTMLFixture(name: "q, inline elements and unknown tags",
                     html: "<p><q>hi</q> <o:p>office</o:p> <custom-el>x</custom-el><font color=red>f</font></p>",
                     body: "“hi” office xf"),
@@ -160,7 +162,7 @@ struct HTMLRendererTests {
                     html: "<dl><dt>Term</dt><dd>Definition</dd></dl>", body: "Term\n    Definition"),
         HTMLFixture(name: "textarea and plaintext are verbatim",
                     html: "<textarea>a <b>b</b>\n &amp; c</textarea><plaintext><p>raw", body: "a <b>b</b>\n & c\n\n<p>raw"),
-        HTMLFixture(name: "script end tag inside a string", html: "<script>document.write('</scr' + 'ipt>')</script>ok", body: "')ok"),
+        HTMLFixture(name: "script end tag inside a string", html: "<script>if (a</b) x = \"</script>\";</script>ok", body: "\";ok"),
         HTMLFixture(name: "nested anchors close the outer one",
                     html: "<a href=\"https://1.test\">one<a href=\"https://2.test\">two</a></a>",
                     body: "one[1]two[2]", links: ["https://1.test", "https://2.test"]),
@@ -173,7 +175,7 @@ struct HTMLRendererTests {
         let rendered = HTMLRenderer.render(fixture.html, width: fixture.width)
         #expect(rendered.body == fixture.body)
         #expect(rendered.links.map(\.url) == fixture.links)
-        #expect(rendered.links.map(\.number) == Array(1...max(1, fixture.links.count)).prefix(fixture.links.count).map { $0 })
+        #expect(rendered.links.map(\.number) == Array(1..<(fixture.links.count + 1)))
     }
 
     @Test(arguments: fixtures)

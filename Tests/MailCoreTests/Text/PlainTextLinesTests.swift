@@ -49,9 +49,13 @@ struct PlainTextLinesTests {
 
     @Test(arguments: [
         ("body\n-- \nsig", 1), ("body\n-- \nsig\n> quoted", nil), ("no sig", nil), ("a\n-- \nb\n-- \nc", 3),
-        ("crlf\n-- \r\nsig", 1),
     ] as [(String, Int?)])
     func signatureStart(_ text: String, _ expected: Int?) {
         #expect(PlainTextLines.signatureStart(text.split(separator: "\n", omittingEmptySubsequences: false)) == expected)
+    }
+
+    @Test func carriageReturnsAreTolerated() {
+        #expect(PlainTextLines.signatureStart(["crlf", "-- \r", "sig"]) == 1)
+        #expect(PlainTextLines.classify("a\r\n-- \r\nsig\r\n").map(\.isSignature) == [false, true, true, true])
     }
 }

@@ -45,7 +45,7 @@ struct ThreaderTests {
                    expected: ["a", "  b", "    c"]),
         ThreadCase(name: "brackets and white space in ids",
                    messages: [Msg(id: "<a@x>", minute: 1), Msg(id: " <b@x> ", irt: "<a@x>", minute: 2)],
-                   expected: ["<a@x>", "  <b@x> "]),
+                   expected: ["<a@x>", "   <b@x> "]),
         ThreadCase(name: "out of order arrival gives the same tree",
                    messages: [Msg(id: "c", refs: ["a", "b"], minute: 3), Msg(id: "b", refs: ["a"], minute: 2), Msg(id: "a", minute: 1)],
                    expected: ["a", "  b", "    c"]),
@@ -127,10 +127,10 @@ struct ThreaderTests {
         #expect(forest.nodes.compactMap(\.message).sorted() == Array(0..<c.messages.count))
     }
 
-    @Test func forestAccessors() {
+    @Test func forestAccessors() throws {
         let messages = [Msg(id: "a", minute: 1), Msg(id: "b", refs: ["a"], minute: 2), Msg(id: "c", refs: ["a", "b"], minute: 3), Msg(id: "z", minute: 0)]
         let forest = Threader.thread(inputs(messages))
-        let b = try! #require(forest.node(forMessage: 1))
+        let b = try #require(forest.node(forMessage: 1))
         #expect(forest.nodes[b].depth == 1)
         let root = forest.root(of: b)
         #expect(forest.nodes[root].message == 0)
@@ -141,13 +141,12 @@ struct ThreaderTests {
 
     @Test func deepChainInEitherOrderIsFast() {
         let n = 20_000
-        var messages = (0..<n).map { Msg(id: "m\($0)", irt: $0 > 0 ? "m\($0 - 1)" : nil, minute: $0) }
-        for order in [messages, messages.reversed()] {
+        let messages = (0..<n).map { Msg(id: "m\($0)", irt: $0 > 0 ? "m\($0 - 1)" : nil, minute: $0) }
+        for order in [messages, Array(messages.reversed())] {
             let forest = Threader.thread(inputs(order))
             #expect(forest.roots.count == 1)
             #expect(forest.nodes.last?.depth == n - 1)
             #expect(forest.flatten().count == n)
         }
-        messages = []
     }
 }
