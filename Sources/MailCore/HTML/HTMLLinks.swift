@@ -61,12 +61,17 @@ enum LinkTarget {
 
     /// The lower-case scheme of `url`, or nil when it has none.
     static func scheme(of url: some StringProtocol) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
-              scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "+-.".unicodeScalars.contains($0)) })
-        else { return nil }
-        return scheme.lowercased()
+        var scheme: [UInt8] = []
+        for c in url.utf8 {
+            if c == UInt8(ascii: ":") { break }
+            let lower = c | 0x20
+            let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+            let isOther = (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+            guard isLetter || (isOther && !scheme.isEmpty), scheme.count < 32 else { return nil }
+            scheme.append(isLetter ? lower : c)
+        }
+        guard !scheme.isEmpty, scheme.count < url.utf8.count else { return nil }
+        return String(decoding: scheme, as: UTF8.self)
     }
 
     /// True when the link's visible text already shows its target, so that numbering it would

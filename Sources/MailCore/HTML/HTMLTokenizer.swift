@@ -35,6 +35,8 @@ struct HTMLTokenizer {
         "role", "title", "src",
     ]
 
+    private static let rawTextNames: Set<String> = Set(HTMLTag.allCases.filter(\.isRawText).map(\.name))
+
     /// A tokenizer over `input`, which must stay valid while the tokenizer is used.
     init(_ input: UnsafeBufferPointer<UInt8>) {
         self.input = input
@@ -119,7 +121,7 @@ struct HTMLTokenizer {
         let name = lowercased(nameStart..<j)
         position = j
         guard let (attributes, selfClosing) = attributes() else { return nil }
-        if let tag = HTMLTagNames.knownTag(name), tag.isRawText {
+        if Self.rawTextNames.contains(name), let tag = HTMLTagNames.knownTag(name), tag.isRawText {
             rawTextEnd = Array(name.utf8)
             rawTextDecodes = tag.decodesReferencesInRawText
             if tag == .plaintext { rawTextEnd = [] }
@@ -192,6 +194,9 @@ struct HTMLTokenizer {
     }
 
     private func decodedAttribute(_ range: Range<Int>) -> String {
+        if !UnsafeBufferPointer(rebasing: input[range]).contains(UInt8(ascii: "&")) {
+            return String(decoding: UnsafeBufferPointer(rebasing: input[range]), as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var i = range.lowerBound
@@ -309,9 +314,19 @@ struct HTMLTokenizer {
     }
 
     private func lowercased(_ range: Range<Int>) -> String {
-        var bytes = [UInt8](UnsafeBufferPointer(rebasing: input[range]))
-        for k in bytes.indices where bytes[k] >= UInt8(ascii: "A") && bytes[k] <= UInt8(ascii: "Z") { bytes[k] |= 0x20 }
-        return String(decoding: bytes, as: UTF8.self)
+        let source = UnsafeBufferPointer(rebasing: input[range])
+        guard source.contains(where: { $0 >= 0x80 }) == false else {
+            var bytes = [UInt8](source)
+            for k in bytes.indices where bytes[k] >= UInt8(ascii: "A") && bytes[k] <= UInt8(ascii: "Z") { bytes[k] |= 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(unsafeUninitializedCapacity: source.count) { buffer in
+            for k in 0..<source.count {
+                let c = source[k]
+                buffer[k] = c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
+            }
+            return source.count
+        }
     }
 
     @inline(__always) private func isLetter(_ c: UInt8) -> Bool { c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z") }

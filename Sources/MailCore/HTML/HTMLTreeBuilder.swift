@@ -15,7 +15,9 @@ struct HTMLTreeBuilder {
     private var stack: [Int32] = [0]
     private var stackTags: [Int] = [HTMLTagNames.firstUnknownID - 1]
     private var stackHidden: [Bool] = [false]
-    private var openPositions: [Int: [Int]] = [:]
+    /// Stack positions of the open elements of each tag id (known tags by index, others by id).
+    private var openKnown = [[Int]](repeating: [], count: HTMLTag.allCases.count)
+    private var openUnknown: [Int: [Int]] = [:]
     private var boundaries: [Int] = []
     private var overflowTags: [Int] = []
     private var seenHTML = false
@@ -102,7 +104,11 @@ struct HTMLTreeBuilder {
         stack.append(index)
         stackTags.append(id)
         stackHidden.append(hidden)
-        openPositions[id, default: []].append(stack.count - 1)
+        if id < openKnown.count {
+            openKnown[id].append(stack.count - 1)
+        } else {
+            openUnknown[id, default: []].append(stack.count - 1)
+        }
         if tag?.isScopeBoundary == true { boundaries.append(stack.count - 1) }
     }
 
@@ -111,7 +117,7 @@ struct HTMLTreeBuilder {
             overflowTags.removeLast()
             return
         }
-        guard let position = openPositions[id]?.last else { return }
+        guard let position = id < openKnown.count ? openKnown[id].last : openUnknown[id]?.last else { return }
         let tag = HTMLTag(rawValue: id)
         for boundary in boundaries.reversed() {
             guard boundary > position else { break }
@@ -153,7 +159,7 @@ struct HTMLTreeBuilder {
     // MARK: - Stack
 
     private func top(_ tag: HTMLTag) -> Int? {
-        openPositions[tag.rawValue]?.last
+        openKnown[tag.rawValue].last
     }
 
     private func maxTop(_ tags: [HTMLTag]) -> Int {
@@ -168,7 +174,11 @@ struct HTMLTreeBuilder {
             let id = stackTags.removeLast()
             stack.removeLast()
             stackHidden.removeLast()
-            openPositions[id]?.removeLast()
+            if id < openKnown.count {
+                openKnown[id].removeLast()
+            } else {
+                openUnknown[id]?.removeLast()
+            }
             if let last = boundaries.last, last == stack.count { boundaries.removeLast() }
         }
     }

@@ -292,6 +292,10 @@ final class TextFormatter {
     /// No-break spaces become spaces; zero-width spaces and byte order marks go; trailing spaces go.
     static func cleanup(_ line: String) -> String {
         var line = line
+        let needsWork = line.withUTF8 { b in
+            b.last == 0x20 || b.contains { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
+        }
+        guard needsWork else { return line }
         return line.withUTF8 { b in
             var out: [UInt8] = []
             out.reserveCapacity(b.count)

@@ -134,6 +134,7 @@ public enum WordWrap {
 
     private static func chunk(_ s: UnsafeBufferPointer<UInt8>) -> [Chunk] {
         var chunks: [Chunk] = []
+        chunks.reserveCapacity(s.count / 5 + 1)
         var i = 0
         let n = s.count
         while i < n {

@@ -102,8 +102,13 @@ public struct ThreadForest: Sendable, Equatable {
                 forest.nodes.append(Node(message: message, parent: parent, children: [], depth: depth, messageCount: 0))
                 if let message, forest.nodeOfMessage[message] == nil { forest.nodeOfMessage[message] = id }
                 if let parent { forest.nodes[parent].children.append(id) }
-                let children = table.children(of: c).sorted(by: childOrder)
-                for child in children.reversed() { stack.append((child, id, depth + 1)) }
+                let first = table.firstChild[Int(c)]
+                if first >= 0, table.next[Int(first)] < 0 {
+                    stack.append((first, id, depth + 1))
+                } else if first >= 0 {
+                    let children = table.children(of: c).sorted(by: childOrder)
+                    for child in children.reversed() { stack.append((child, id, depth + 1)) }
+                }
             }
         }
         // Message counts, children before parents (they come after them in display order).

@@ -34,7 +34,8 @@ public struct ThreadInput: Sendable, Equatable {
 
     /// An id with white space and angle brackets removed (ids compare exactly otherwise).
     static func normalizedID(_ id: String?) -> String? {
-        guard let id else { return nil }
+        guard let id, let first = id.utf8.first, let last = id.utf8.last else { return nil }
+        if first > 0x20, first != 0x3C, last > 0x20, last != 0x3E { return id }
         var v = Substring(id)
         while let f = v.first, f == " " || f == "\t" || f == "\r" || f == "\n" || f == "<" { v = v.dropFirst() }
         while let l = v.last, l == " " || l == "\t" || l == "\r" || l == "\n" || l == ">" { v = v.dropLast() }

@@ -25,6 +25,7 @@ public enum ThreadSubject {
 
     /// The base subject and whether a reply or forward marker was removed.
     static func strip(_ subject: String) -> (base: String, hadMarker: Bool) {
+        if subject.utf8.allSatisfy({ $0 < 0x80 }) { return stripASCII(Array(subject.utf8)) }
         var s = Substring(subject)
         var hadMarker = false
         var changed = true
@@ -70,5 +71,56 @@ public enum ThreadSubject {
         while i < s.endIndex, s[i] == " " { i = s.index(after: i) }
         guard i < s.endIndex, s[i] == ":" || s[i] == "\u{FF1A}" else { return nil }
         return s[s.index(after: i)...]
+    }
+
+    private static let asciiMarkers: Set<[UInt8]> = Set(markers.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) })
+
+    /// ``strip(_:)`` for ASCII subjects, on bytes (the common case, and the hot one when threading
+    /// a large folder).
+    private static func stripASCII(_ s: [UInt8]) -> (base: String, hadMarker: Bool) {
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+        func isLetter(_ c: UInt8) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        var i = 0
+        let n = s.count
+        var hadMarker = false
+        while true {
+            while i < n, isSpace(s[i]) { i += 1 }
+            if i < n, s[i] == 0x5B, let close = s[i..<min(n, i + 80)].firstIndex(of: 0x5D) {
+                i = close + 1
+                continue
+            }
+            // A marker: letters, an optional [n] or (n), optional spaces, a colon.
+            var j = i
+            while j < n, isLetter(s[j]), j - i < 12 { j += 1 }
+            guard j > i, asciiMarkers.contains(s[i..<j].map { $0 | 0x20 }) else { break }
+            if j < n, s[j] == 0x5B || s[j] == 0x28 {
+                let close: UInt8 = s[j] == 0x5B ? 0x5D : 0x29
+                var k = j + 1
+                while k < n, s[k] >= 0x30 && s[k] <= 0x39 { k += 1 }
+                guard k < n, s[k] == close else { break }
+                j = k + 1
+            }
+            while j < n, s[j] == 0x20 { j += 1 }
+            guard j < n, s[j] == 0x3A else { break }
+            i = j + 1
+            hadMarker = true
+        }
+        var end = n
+        while end - i >= 5, s[(end - 5)..<end].map({ $0 | 0x20 }) == Array("(fwd)".utf8) { end -= 5 }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - i)
+        var pendingSpace = false
+        for c in s[i..<end] {
+            if isSpace(c) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        }
+        return (String(decoding: out, as: UTF8.self), hadMarker)
     }
 }

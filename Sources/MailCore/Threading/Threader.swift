@@ -57,8 +57,8 @@ public enum Threader {
         var hasReferenceInfo = [Bool](repeating: false, count: messages.count)
 
         // 1. Containers for every message and every id it refers to, linked by References.
-        for (position, m) in messages.enumerated() {
-            let id = ThreadInput.normalizedID(m.messageID)
+        for position in messages.indices {
+            let id = ThreadInput.normalizedID(messages[position].messageID)
             var c: Int32
             if let id {
                 c = table.container(for: id)
@@ -68,8 +68,8 @@ public enum Threader {
             }
             table.message[Int(c)] = Int32(position)
 
-            var references = m.references.compactMap(ThreadInput.normalizedID)
-            if let inReplyTo = ThreadInput.normalizedID(m.inReplyTo), references.last != inReplyTo {
+            var references = messages[position].references.compactMap(ThreadInput.normalizedID)
+            if let inReplyTo = ThreadInput.normalizedID(messages[position].inReplyTo), references.last != inReplyTo {
                 references.append(inReplyTo)
             }
             if let id { references.removeAll { $0 == id } }
