@@ -10,7 +10,8 @@ public struct ThreadRow: Sendable, Equatable {
     /// (`┌─>` before the first reply to a hidden missing root), `│ ` or two spaces for each level
     /// above; empty for a thread root. At most ``ThreadForest/maxDrawnDepth`` levels are drawn.
     public var prefix: String
-    /// The thread's key for collapsing: the message of its first row.
+    /// The thread's key for collapsing: the message of its root, or of the root's first reply
+    /// when the root is missing.
     public var threadKey: Int?
     /// True when this row's replies are hidden by collapsing.
     public var isCollapsed: Bool
@@ -39,12 +40,13 @@ extension ThreadForest {
         var stack: [(node: Int, hasNextSibling: Bool, firstUnderHiddenRoot: Bool)] = []
         for root in roots {
             let hideRoot = nodes[root].message == nil && !showMissingParents
-            let key = hideRoot ? nodes[root].children.first.flatMap { nodes[$0].message } : nodes[root].message
+            let key = nodes[root].message ?? nodes[root].children.first.flatMap { nodes[$0].message }
             if let key, collapsed.contains(key) {
                 let first = hideRoot ? (nodes[root].children.first ?? root) : root
+                let hidden = nodes[root].messageCount - (nodes[first].message == nil ? 0 : 1)
                 rows.append(ThreadRow(
-                    message: nodes[first].message, node: first, depth: hideRoot ? 1 : 0, prefix: "", threadKey: key,
-                    isCollapsed: nodes[root].messageCount > 1, hiddenCount: nodes[root].messageCount - 1))
+                    message: nodes[first].message, node: first, depth: nodes[first].depth, prefix: "", threadKey: key,
+                    isCollapsed: hidden > 0, hiddenCount: hidden))
                 continue
             }
             if hideRoot {

@@ -166,6 +166,18 @@ struct HTMLRendererTests {
         HTMLFixture(name: "nested anchors close the outer one",
                     html: "<a href=\"https://1.test\">one<a href=\"https://2.test\">two</a></a>",
                     body: "one[1]two[2]", links: ["https://1.test", "https://2.test"]),
+        HTMLFixture(name: "Outlook message",
+                    html: """
+                    <html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset=utf-8><style><!-- p.MsoNormal {margin:0} --></style>
+                    <!--[if gte mso 9]><xml><o:shapedefaults v:ext="edit" spidmax="1026" /></xml><![endif]--></head>
+                    <body lang=EN-US><div class=WordSection1><p class=MsoNormal>Hi Bob,<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>
+                    <p class=MsoNormal>Thanks!<o:p></o:p></p><div><div style='border:none;border-top:solid #E1E1E1 1.0pt'>
+                    <p class=MsoNormal><b>From:</b> Alice &lt;alice@example.test&gt; <br><b>Sent:</b> Monday</p></div></div></div></body></html>
+                    """,
+                    body: "Hi Bob,\n\nThanks!\n\nFrom: Alice <alice@example.test>\nSent: Monday"),
+        HTMLFixture(name: "Gmail reply",
+                    html: "<div dir=\"ltr\">Sounds good.</div><br><div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">On Mon, Bob wrote:<br></div><blockquote class=\"gmail_quote\" style=\"margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex\"><div dir=\"ltr\">Lunch?</div></blockquote></div>",
+                    body: "Sounds good.\n\nOn Mon, Bob wrote:\n\n> Lunch?"),
         HTMLFixture(name: "empty document", html: "", body: ""),
         HTMLFixture(name: "white space only", html: " \n\t <br> ", body: ""),
     ]

@@ -45,6 +45,11 @@ struct ThreadRowTests {
         #expect(collapsed.count == 1)
         #expect(collapsed.first?.message == 0)
         #expect(collapsed.first?.hiddenCount == 2)
+        let shown = forest.flatten(collapsed: [0], showMissingParents: true)
+        #expect(shown.count == 1)
+        #expect(shown.first?.message == nil)
+        #expect(shown.first?.hiddenCount == 3)
+        #expect(shown.first?.threadKey == 0)
     }
 
     @Test func deepPrefixesAreCapped() {
