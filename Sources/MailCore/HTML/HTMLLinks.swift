@@ -32,6 +32,16 @@ enum LinkTarget {
     /// Tabs and line breaks are removed and leading and trailing spaces trimmed (as browsers do);
     /// remaining spaces, control characters and bidi controls are percent-encoded.
     static func normalize(_ href: String) -> String? {
+        // Fast path: nothing to trim, remove or encode.
+        var copy = href
+        let clean = copy.withUTF8 { b in
+            !b.isEmpty && b[0] != UInt8(ascii: "#") && !b.contains { $0 <= 0x20 || $0 == 0x7F }
+                && !DisplaySanitizer.needsSanitizing(b, allowTab: false)
+        }
+        if clean {
+            if let scheme = scheme(of: href), ["javascript", "vbscript", "data"].contains(scheme) { return nil }
+            return href
+        }
         var bytes = Array(href.utf8)
         bytes.removeAll { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         var start = 0

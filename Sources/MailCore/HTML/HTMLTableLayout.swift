@@ -80,26 +80,30 @@ extension HTMLTextRenderer {
             layoutTable(rows)
             return
         }
+        // Try each cell on one unwrapped line; a cell that needs several makes it a layout table.
         let linkMark = links.mark
         let saved = out
-        defer { out = saved }
         var filled = rows
-        for r in filled.indices {
+        var singleLines = true
+        trial: for r in filled.indices {
             for c in filled[r].indices {
                 out = TextFormatter(width: 0)
                 renderChildren(filled[r][c].node)
                 let lines = out.finish().filter { !$0.isEmpty }
                 if lines.count > 1 {
-                    out = saved
-                    links.rollback(to: linkMark)
-                    layoutTable(rows)
-                    return
+                    singleLines = false
+                    break trial
                 }
                 filled[r][c].text = lines.first.map { String($0.drop(while: { $0 == " " })) } ?? ""
             }
         }
         out = saved
-        dataTable(filled.filter { $0.contains { !$0.text.isEmpty } })
+        if singleLines {
+            dataTable(filled.filter { $0.contains { !$0.text.isEmpty } })
+        } else {
+            links.rollback(to: linkMark)
+            layoutTable(rows)
+        }
     }
 
     private func block(_ node: Int) {

@@ -92,17 +92,43 @@ enum HTMLTag: Int, CaseIterable {
 /// ``HTMLTagNames/firstUnknownID`` up for other names, allocated per document.
 struct HTMLTagNames {
     static let firstUnknownID = 1000
-    fileprivate static let known: [String: Int] = {
-        var table: [String: Int] = [:]
-        for tag in HTMLTag.allCases { table[tag.name] = tag.rawValue }
-        return table
-    }()
 
     private var unknown: [String: Int] = [:]
 
+    /// Known tag names in an open-addressing table hashed with FNV-1a: cheaper than `Dictionary`'s
+    /// SipHash for the one lookup every tag needs.
+    private static let slotCount = 512
+    private static let slots: [Int16] = {
+        var slots = [Int16](repeating: -1, count: slotCount)
+        for tag in HTMLTag.allCases {
+            var i = hash(tag.name) & (slotCount - 1)
+            while slots[i] >= 0 { i = (i + 1) & (slotCount - 1) }
+            slots[i] = Int16(tag.rawValue)
+        }
+        return slots
+    }()
+    private static let names: [String] = HTMLTag.allCases.map(\.name)
+
+    private static func hash(_ name: String) -> Int {
+        var h: UInt32 = 2_166_136_261
+        for c in name.utf8 { h = (h ^ UInt32(c)) &* 16_777_619 }
+        return Int(h)
+    }
+
+    /// The id of a known lower-case tag name, or nil.
+    static func knownID(_ name: String) -> Int? {
+        var i = hash(name) & (slotCount - 1)
+        while slots[i] >= 0 {
+            let id = Int(slots[i])
+            if names[id] == name { return id }
+            i = (i + 1) & (slotCount - 1)
+        }
+        return nil
+    }
+
     /// The id of a lower-case tag name.
     mutating func id(for name: String) -> Int {
-        if let id = Self.known[name] { return id }
+        if let id = Self.knownID(name) { return id }
         if let id = unknown[name] { return id }
         let id = Self.firstUnknownID + unknown.count
         unknown[name] = id
@@ -113,6 +139,6 @@ struct HTMLTagNames {
 extension HTMLTagNames {
     /// The known element for a lower-case name, or nil.
     static func knownTag(_ name: String) -> HTMLTag? {
-        known[name].flatMap(HTMLTag.init(rawValue:))
+        knownID(name).flatMap(HTMLTag.init(rawValue:))
     }
 }

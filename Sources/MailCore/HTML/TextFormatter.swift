@@ -1,10 +1,11 @@
 /// Lays out rendered HTML as lines of text: collapses white space, wraps paragraphs, applies the
 /// indentation and prefixes of lists and quotes, and keeps blank lines between blocks single.
 ///
-/// The renderer drives it with block boundaries, text, and indentation pushes and pops. Blank
+/// A value type, so that the renderer can lay a table cell out in a scratch formatter and put
+/// the document's back. The renderer drives it with block boundaries, text, and indentation pushes and pops. Blank
 /// lines are emitted lazily, when the next content arrives, with the prefixes of the blocks that
 /// enclose both sides; a blank line never starts the output or a list item or quote.
-final class TextFormatter {
+struct TextFormatter {
     /// The wrap width in columns; 0 means no wrapping.
     let width: Int
     private(set) var lines: [String] = []
@@ -45,7 +46,7 @@ final class TextFormatter {
     // MARK: - Inline content
 
     /// Adds text in normal flow: runs of HTML white space collapse to one space, soft hyphens go.
-    func addText(_ text: String) {
+    mutating func addText(_ text: String) {
         if preDepth > 0 {
             addPreText(text)
             return
@@ -74,7 +75,7 @@ final class TextFormatter {
 
     /// Appends generated text (a link number, a heading mark) right after the preceding text,
     /// without a space, leaving pending white space pending.
-    func appendMarker(_ marker: String) {
+    mutating func appendMarker(_ marker: String) {
         if preDepth > 0 {
             preLine.append(contentsOf: marker.utf8)
         } else {
@@ -83,7 +84,7 @@ final class TextFormatter {
     }
 
     /// Starts the current paragraph with `prefix` followed by a space (for headings).
-    func startParagraph(with prefix: String) {
+    mutating func startParagraph(with prefix: String) {
         flushParagraph()
         paragraph.append(contentsOf: prefix.utf8)
         pendingSpace = true
@@ -113,7 +114,7 @@ final class TextFormatter {
     }
 
     /// Drops the inline content added since `mark` when no line was emitted in between.
-    func discard(since mark: Mark) {
+    mutating func discard(since mark: Mark) {
         guard mark.flushes == flushes, mark.lineCount == lines.count, preDepth == 0, paragraph.count >= mark.count else { return }
         paragraph.removeSubrange(mark.count...)
         pendingSpace = false
@@ -124,13 +125,13 @@ final class TextFormatter {
     // MARK: - Blocks
 
     /// Ends the current paragraph; with `blank`, asks for a blank line before the next content.
-    func blockBoundary(blank: Bool) {
+    mutating func blockBoundary(blank: Bool) {
         flushParagraph()
         if blank { requestBlank() }
     }
 
     /// A `<br>`: ends the line; on an empty line, makes a blank line.
-    func lineBreak() {
+    mutating func lineBreak() {
         if preDepth > 0 {
             emitPreLine()
             return
@@ -148,13 +149,13 @@ final class TextFormatter {
     }
 
     /// Emits a line as it is (no wrapping), after the current paragraph.
-    func emitVerbatim(_ line: String) {
+    mutating func emitVerbatim(_ line: String) {
         flushParagraph()
         emit(line)
     }
 
     /// A horizontal rule across the available width.
-    func rule() {
+    mutating func rule() {
         flushParagraph()
         let w = availableWidth > 0 ? availableWidth : 10
         emit(String(repeating: "\u{2500}", count: w))
@@ -164,7 +165,7 @@ final class TextFormatter {
     ///
     /// Indentation stops growing at half the width: deeper levels keep a list marker but add no
     /// columns.
-    func pushIndent(first: String, rest: String) {
+    mutating func pushIndent(first: String, rest: String) {
         flushParagraph()
         let w = DisplayWidth.of(rest)
         if width > 0, indentWidth + w > width / 2 {
@@ -178,7 +179,7 @@ final class TextFormatter {
 
     /// Removes the innermost indentation; when nothing was emitted inside it and `emitIfEmpty`,
     /// first emits its marker on a line of its own (an empty list item still shows its bullet).
-    func popIndent(emitIfEmpty: Bool = false) {
+    mutating func popIndent(emitIfEmpty: Bool = false) {
         flushParagraph()
         guard let last = indents.last else { return }
         if emitIfEmpty, !last.used { emit("") }
@@ -189,19 +190,19 @@ final class TextFormatter {
 
     // MARK: - Preformatted text
 
-    func beginPre() {
+    mutating func beginPre() {
         flushParagraph()
         preDepth += 1
         preAtStart = true
     }
 
-    func endPre() {
+    mutating func endPre() {
         guard preDepth > 0 else { return }
         if !preLine.isEmpty { emitPreLine() }
         preDepth -= 1
     }
 
-    private func addPreText(_ text: String) {
+    private mutating func addPreText(_ text: String) {
         var previousCR = false
         for c in text.utf8 {
             defer { preAtStart = false }
@@ -223,7 +224,7 @@ final class TextFormatter {
         }
     }
 
-    private func emitPreLine() {
+    private mutating func emitPreLine() {
         let line = DisplayWidth.expandTabs(String(decoding: preLine, as: UTF8.self))
         preLine.removeAll(keepingCapacity: true)
         emit(Self.cleanup(DisplaySanitizer.sanitize(line, allowTab: false)))
@@ -232,14 +233,14 @@ final class TextFormatter {
     // MARK: - Output
 
     /// Flushes everything and returns the lines, without trailing blank lines.
-    func finish() -> [String] {
+    mutating func finish() -> [String] {
         if preDepth > 0, !preLine.isEmpty { emitPreLine() }
         flushParagraph()
-        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == ">" }) { lines.removeLast() }
+        while let last = lines.last, last.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x3E }) { lines.removeLast() }
         return lines
     }
 
-    func flushParagraph() {
+    mutating func flushParagraph() {
         pendingSpace = false
         guard !paragraph.isEmpty else { return }
         flushes += 1
@@ -252,7 +253,7 @@ final class TextFormatter {
         }
     }
 
-    private func requestBlank() {
+    private mutating func requestBlank() {
         if lines.isEmpty || lastLineBlank { return }
         if let last = indents.last, !last.used { return }
         if blankPending {
@@ -263,7 +264,7 @@ final class TextFormatter {
         }
     }
 
-    private func emitPendingBlank() {
+    private mutating func emitPendingBlank() {
         guard blankPending else { return }
         blankPending = false
         if lines.isEmpty || lastLineBlank { return }
@@ -273,8 +274,13 @@ final class TextFormatter {
         lastLineBlank = true
     }
 
-    private func emit(_ content: String) {
+    private mutating func emit(_ content: String) {
         emitPendingBlank()
+        if indents.isEmpty {
+            lines.append(Self.trimTrailingSpaces(content))
+            lastLineBlank = content.isEmpty
+            return
+        }
         var line = ""
         for i in indents.indices {
             if indents[i].used {
