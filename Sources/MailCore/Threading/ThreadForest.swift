@@ -60,7 +60,7 @@ public struct ThreadForest: Sendable, Equatable {
             let i = Int(c)
             let m = table.message[i]
             if m >= 0 {
-                let d = messages[Int(m)].date?.timeIntervalSinceReferenceDate ?? -.infinity
+                let d = Threader.dateKey(messages[Int(m)].date)
                 own[i] = d
                 oldest[i] = min(oldest[i], d)
                 newest[i] = max(newest[i], d)

@@ -117,8 +117,10 @@ public enum Threader {
         return ThreadForest.build(from: table, messages: messages, options: options)
     }
 
-    private static func dateKey(_ date: Date?) -> Double {
-        date?.timeIntervalSinceReferenceDate ?? -Double.infinity
+    /// A date as a sort key: missing (or not-a-number) dates sort before all others.
+    static func dateKey(_ date: Date?) -> Double {
+        guard let t = date?.timeIntervalSinceReferenceDate, !t.isNaN else { return -Double.infinity }
+        return t
     }
 
     private static func groupBySubject(_ table: inout ThreadContainers, messages: [ThreadInput], hasReferenceInfo: [Bool]) {

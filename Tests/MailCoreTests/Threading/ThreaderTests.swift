@@ -139,6 +139,17 @@ struct ThreaderTests {
         #expect(forest.roots.count == 2)
     }
 
+    @Test func strangeDatesDoNotBreakOrdering() {
+        let dates: [Date?] = [Date(timeIntervalSinceReferenceDate: .nan), nil, .distantFuture, .distantPast,
+                              Date(timeIntervalSinceReferenceDate: .infinity), Date(timeIntervalSince1970: 0)]
+        let messages = dates.enumerated().map { i, date in
+            ThreadInput(index: i, messageID: "m\(i)", references: i > 0 ? ["m0"] : [], subject: "s", date: date)
+        }
+        let forest = Threader.thread(messages)
+        #expect(forest.roots.count == 1)
+        #expect(forest.nodes.compactMap(\.message).sorted() == Array(0..<dates.count))
+    }
+
     @Test func deepChainInEitherOrderIsFast() {
         let n = 20_000
         let messages = (0..<n).map { Msg(id: "m\($0)", irt: $0 > 0 ? "m\($0 - 1)" : nil, minute: $0) }
