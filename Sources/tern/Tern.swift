@@ -36,6 +36,7 @@ struct Tern: AsyncParsableCommand {
             MimeCommand.self, AttachmentsCommand.self,
             SendCommand.self, SyncCommand.self,
             FoldersCommand.self, ListCommand.self, ReadCommand.self,
+            ConfigCommand.self,
         ]
     )
 

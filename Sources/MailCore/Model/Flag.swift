@@ -1,7 +1,7 @@
 /// A message flag, as IMAP system flags (RFC 9051 §2.3.2) and Maildir info letters name them.
 ///
 /// Keywords that are not system flags are kept as `.keyword(name)`.
-public enum Flag: Hashable, Sendable, Comparable {
+public enum Flag: Hashable, Sendable, Comparable, Codable {
     /// The message has been read (`\Seen`, Maildir `S`).
     case seen
     /// The message has been answered (`\Answered`, Maildir `R`).

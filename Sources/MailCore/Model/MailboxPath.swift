@@ -2,7 +2,7 @@
 ///
 /// Components are Unicode strings; each backend maps them to its own spelling (IMAP's modified
 /// UTF-7 and hierarchy delimiter, Maildir++'s `.Archive.2024`).
-public struct MailboxPath: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct MailboxPath: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     /// The components from the top of the hierarchy down.
     public var components: [String]
 

@@ -1,0 +1,44 @@
+/// windows-1252 (a superset of ISO-8859-1 for printable text), decoded without iconv.
+enum Windows1252 {
+    /// Code points for bytes 0x80...0x9F; the five unassigned bytes map to U+FFFD.
+    static let high: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
+        0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+        0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    /// Decodes windows-1252 bytes.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
+        for b in bytes {
+            if b < 0x80 {
+                out.append(b)
+                continue
+            }
+            let v: UInt32 = (b < 0xA0) ? high[Int(b - 0x80)] : UInt32(b)
+            appendUTF8(v, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Encodes one code point as UTF-8.
+    @inline(__always)
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+}

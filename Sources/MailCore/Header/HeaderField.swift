@@ -1,0 +1,63 @@
+/// One header field (RFC 5322 §2.2): a name and its raw value bytes, decoded on demand.
+public struct HeaderField: Sendable, Hashable {
+    /// The field name as written (`Subject`), without surrounding white space.
+    public let name: String
+    /// The name in lower case, for lookups.
+    public let lowercasedName: String
+    /// The bytes after the colon up to the end of the field, folds (line breaks) included,
+    /// the final line end excluded. A slice of the message buffer: no copy.
+    public let rawValue: ArraySlice<UInt8>
+
+    /// A field from its name and raw value.
+    ///
+    /// - Parameters:
+    ///   - name: The field name.
+    ///   - rawValue: The value bytes, possibly folded.
+    public init(name: String, rawValue: ArraySlice<UInt8>) {
+        self.name = name
+        self.lowercasedName = name.lowercased()
+        self.rawValue = rawValue
+    }
+
+    /// A field from a name and an unfolded string value (for building headers in code).
+    public init(name: String, value: String) {
+        self.init(name: name, rawValue: ArraySlice(value.utf8))
+    }
+
+    /// The unfolded value bytes (RFC 5322 §2.2.3): line breaks removed, white space kept, leading
+    /// and trailing white space trimmed.
+    public var unfoldedBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(rawValue.count)
+        var i = rawValue.startIndex
+        let end = rawValue.endIndex
+        while i < end {
+            let c = rawValue[i]
+            if c == 0x0A || (c == 0x0D && i + 1 < end && rawValue[i + 1] == 0x0A) {
+                i += 1
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        var s = 0
+        while s < out.count, out[s] == 0x20 || out[s] == 0x09 { s += 1 }
+        var e = out.count
+        while e > s, out[e - 1] == 0x20 || out[e - 1] == 0x09 || out[e - 1] == 0x0D { e -= 1 }
+        if s > 0 || e < out.count { return Array(out[s..<e]) }
+        return out
+    }
+
+    /// The unfolded value as text: UTF-8 when valid (RFC 6532), else the fallback charset.
+    /// Encoded words are not decoded and nothing is sanitised; use ``text(fallback:)`` for display.
+    public func value(fallback: String = CharsetDecoder.defaultFallback) -> String {
+        CharsetDecoder.decode(unfoldedBytes, charset: nil, fallback: fallback)
+    }
+
+    /// The value as unstructured text for display (RFC 5322 §3.2.5, RFC 2047): unfolded, 8-bit
+    /// bytes decoded (UTF-8, else `fallback`), encoded words decoded, and sanitised (CR, LF and
+    /// TAB become spaces, other control characters U+FFFD).
+    public func text(fallback: String = CharsetDecoder.defaultFallback) -> String {
+        EncodedWord.decode(value(fallback: fallback), fallback: fallback).trimmingSpaces()
+    }
+}

@@ -1,0 +1,20 @@
+import Testing
+@testable import MailCore
+
+@Test(arguments: [
+    ("bücher", "bcher-kva"),
+    ("münchen", "mnchen-3ya"),
+    ("日本語", "wgv71a119e"),
+    ("abc", "abc-"),
+])
+func punycodeRoundTrip(unicode: String, encoded: String) {
+    #expect(Punycode.encode(unicode) == encoded)
+    #expect(Punycode.decode(encoded) == unicode)
+}
+
+@Test func domainConversion() {
+    #expect(Punycode.toUnicode(domain: "mail.xn--bcher-kva.example") == "mail.bücher.example")
+    #expect(Punycode.toASCII(domain: "mail.bücher.example") == "mail.xn--bcher-kva.example")
+    #expect(Punycode.toUnicode(domain: "xn--!!!.example") == "xn--!!!.example")
+    #expect(Punycode.toUnicode(domain: "plain.example") == "plain.example")
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import MailCore
+
+/// Expected values are seconds since 1970 in UTC.
+@Test(arguments: [
+    ("Mon, 2 Jan 2006 15:04:05 +0000", 1136214245),
+    ("Mon, 2 Jan 2006 15:04:05 -0700", 1136239445),
+    ("2 Jan 2006 15:04:05 +0100", 1136210645),
+    ("Mon, 2 Jan 2006 15:04 GMT", 1136214240),
+    ("Mon, 02 Jan 06 15:04:05 EST", 1136232245),
+    ("Mon, 2 Jan 99 15:04:05 UT", 915289445),
+    ("Mon, 2 Jan 106 15:04:05 +0000", 1136214245),
+    ("Mon,  2 Jan 2006 15:04:05 +0000 (UTC)", 1136214245),
+    ("Mon Jan  2 15:04:05 2006", 1136214245),
+    ("2-Jan-2006 15:04:05 +0000", 1136214245),
+    ("Monday, 2 January 2006 15:04:05 PDT", 1136239445),
+    ("Mon, 2 Jan 2006 15:04:05 Z", 1136214245),
+    ("Mon, 2 Jan 2006 15:04:05 A", 1136214245),
+    ("Wed, 29 Feb 2012 00:00:00 +0000", 1330473600),
+    ("Mon, 2 Jan 2006 15:04:60 +0000", 1136214299),
+])
+func datesParse(text: String, epoch: Int) throws {
+    let d = try #require(MailDate.parse(text))
+    #expect(Int(d.date.timeIntervalSince1970) == epoch)
+}
+
+@Test(arguments: [
+    "", "garbage", "Mon, 32 Jan 2006 15:04:05 +0000", "Mon, 2 Foo 2006 15:04:05 +0000",
+    "Wed, 29 Feb 2011 00:00:00 +0000", "Mon, 2 Jan 2006 25:04:05 +0000", "Mon, 2 Jan 2006 15:04:05 +9999",
+    "2 Jan", "Jan 2006", String(repeating: "1 ", count: 10_000),
+])
+func unparseableDatesAreNil(text: String) {
+    #expect(MailDate.parse(text) == nil)
+}
+
+@Test func formatting() throws {
+    let d = MailDate(date: Date(timeIntervalSince1970: 1136214245), zoneOffset: -7 * 3600)
+    #expect(d.rfc5322 == "Mon, 2 Jan 2006 08:04:05 -0700")
+    #expect(MailDate.iso8601(d.date) == "2006-01-02T15:04:05Z")
+    let back = try #require(MailDate.parse(d.rfc5322))
+    #expect(back == d)
+}
