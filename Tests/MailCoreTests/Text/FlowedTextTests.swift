@@ -1,8 +1,8 @@
 import Testing
 import MailCore
 
-@Suite("FormatFlowed")
-struct FormatFlowedTests {
+@Suite("FlowedText")
+struct FlowedTextTests {
     struct DecodeCase: CustomTestStringConvertible, Sendable {
         var name: String
         var body: String
@@ -42,12 +42,12 @@ struct FormatFlowedTests {
 
     @Test(arguments: decodeCases)
     func decodes(_ c: DecodeCase) {
-        #expect(FormatFlowed.decode(c.body, delSp: c.delSp) == c.paragraphs)
+        #expect(FlowedText.decode(c.body, delSp: c.delSp) == c.paragraphs)
     }
 
     @Test func reflowsToWidth() {
         let body = "This is a long \r\nparagraph that was \r\nflowed.\r\n> Quoted \r\n> reply text here\r\n-- \r\nMe\r\n"
-        #expect(FormatFlowed.render(body, delSp: false, width: 16) == """
+        #expect(FlowedText.render(body, delSp: false, width: 16) == """
         This is a long
         paragraph that
         was flowed.
@@ -69,17 +69,17 @@ struct FormatFlowedTests {
         ("a\n\nb", "a\r\n\r\nb\r\n"),
     ])
     func encodesLines(_ text: String, _ expected: String) {
-        #expect(FormatFlowed.encode(text, width: 72) == expected)
+        #expect(FlowedText.encode(text, width: 72) == expected)
     }
 
     @Test func encodeWrapsWithSoftBreaks() {
         let text = "The quick brown fox jumps over the lazy dog and keeps running far away."
-        let encoded = FormatFlowed.encode(text, width: 20)
+        let encoded = FlowedText.encode(text, width: 20)
         let lines = encoded.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.dropLast().allSatisfy { $0.hasSuffix(" ") })
         #expect(!(lines.last?.hasSuffix(" ") ?? true))
         #expect(lines.allSatisfy { $0.count <= 21 })
-        #expect(FormatFlowed.decode(encoded, delSp: false) == [FlowedParagraph(quoteDepth: 0, text: text)])
+        #expect(FlowedText.decode(encoded, delSp: false) == [FlowedParagraph(quoteDepth: 0, text: text)])
     }
 
     @Test(arguments: [
@@ -90,8 +90,8 @@ struct FormatFlowedTests {
     ])
     func roundTrips(_ text: String) {
         for delSp in [false, true] {
-            let encoded = FormatFlowed.encode(text, width: 24, delSp: delSp)
-            let decoded = FormatFlowed.decode(encoded, delSp: delSp)
+            let encoded = FlowedText.encode(text, width: 24, delSp: delSp)
+            let decoded = FlowedText.decode(encoded, delSp: delSp)
             let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> FlowedParagraph in
                 let (depth, content) = QuoteLevel.parse(line)
                 var c = String(content)

@@ -15,9 +15,11 @@ public struct FlowedParagraph: Sendable, Equatable {
     }
 }
 
-/// `Content-Type: text/plain; format=flowed` (RFC 3676): decoding for display and encoding for
-/// sending.
-public enum FormatFlowed {
+/// `Content-Type: text/plain; format=flowed` (RFC 3676): decoding into paragraphs for the viewer
+/// (with reflow to the screen width), and encoding with a choice of width and DelSp.
+///
+/// (`FormatFlowed` in Builder/ is the builder's own, string-to-string version.)
+public enum FlowedText {
     /// Splits a flowed body into paragraphs (RFC 3676 §4.1-4.5).
     ///
     /// A line ending in a space is flowed: it continues on the next line when that line has the
