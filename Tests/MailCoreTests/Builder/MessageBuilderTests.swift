@@ -137,7 +137,7 @@ func headerInjectionIsRejected(subject: String) {
     let raw = m.root.text()
     #expect(raw.split(separator: "\n").allSatisfy { $0.count <= 78 })
     #expect(raw.contains("\n From the start"))
-    #expect(FormatFlowed.decode(raw) == paragraph + "\n> quoted line\nFrom the start\n-- \nsig")
+    #expect(FlowedText.unflow(raw, delSp: false) == paragraph + "\n> quoted line\nFrom the start\n-- \nsig")
 }
 
 @Test func attachmentNamesAndTypes() throws {
