@@ -1,22 +1,17 @@
+import TernConfig
+
 /// How new drafts are laid out: where the user writes in a reply, and where the signature goes.
 public struct ComposeOptions: Sendable, Hashable {
-    /// Where the user's text (and the editor's cursor) goes in a reply.
-    public enum ReplyStyle: String, Sendable, Hashable, CaseIterable {
-        /// Below the quoted text (interleaved or bottom posting; NeoMutt's default).
-        case bottom
-        /// Above the quoted text (top posting), the signature above the quote too.
-        case top
-    }
-
-    /// Where the user writes in a reply.
+    /// Where the user writes in a reply (`reply_style`).
     public var replyStyle: ReplyStyle
-    /// Put the `-- ` separator line before the signature (RFC 3676 §4.3) unless it has one.
+    /// Put the `-- ` separator line before the signature (RFC 3676 §4.3) unless it has one
+    /// (`signature_dashes`).
     public var signatureDashes: Bool
     /// Add the signature to replies.
     public var signatureOnReplies: Bool
     /// Add the signature to forwards.
     public var signatureOnForwards: Bool
-    /// Send new drafts as `format=flowed`.
+    /// Send new drafts as `format=flowed` (`format_flowed`).
     public var flowed: Bool
     /// The width HTML originals are rendered at for quoting and forwarding.
     public var quoteWidth: Int
@@ -30,5 +25,10 @@ public struct ComposeOptions: Sendable, Hashable {
         self.signatureOnForwards = signatureOnForwards
         self.flowed = flowed
         self.quoteWidth = quoteWidth
+    }
+
+    /// The options the config's settings ask for.
+    public init(settings: GeneralSettings) {
+        self.init(replyStyle: settings.replyStyle, signatureDashes: settings.signatureDashes, flowed: settings.formatFlowed)
     }
 }

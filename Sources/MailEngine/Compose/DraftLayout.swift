@@ -1,3 +1,5 @@
+import TernConfig
+
 /// Lays out the body of a new draft: the place where the user writes (where the editor's
 /// cursor goes), the signature and the quoted or forwarded text, as ``ComposeOptions`` says.
 struct DraftLayout {
@@ -25,7 +27,7 @@ struct DraftLayout {
     }
 
     /// A reply: below the quote (signature last) or above it (signature above the quote).
-    static func reply(quote: [String], signature: [String], style: ComposeOptions.ReplyStyle) -> DraftLayout {
+    static func reply(quote: [String], signature: [String], style: ReplyStyle) -> DraftLayout {
         switch style {
         case .bottom:
             return DraftLayout(above: quote, below: signature)
