@@ -124,9 +124,9 @@ public struct DraftStarter: Sendable {
 
     // MARK: - Edit as new, resume
 
-    /// A draft from a message as it stands (`e` on a sent message or a draft): its sender,
-    /// recipients, subject, ids, text and attachments; a new Message-ID and Date are made at
-    /// sending.
+    /// A draft from a message as it stands (`e` on a sent message or a draft): its sender (when
+    /// it is one of the account's identities), recipients, subject, ids, text and attachments; a
+    /// new Message-ID and Date are made at sending.
     ///
     /// - Parameters:
     ///   - message: the message.
@@ -135,9 +135,11 @@ public struct DraftStarter: Sendable {
     public func editAsNew(_ message: Message, postponed: MessageLocation? = nil) -> Draft {
         let header = message.header
         let envelope = message.envelope
-        let from = envelope.from.first(where: \.isUsable).map { address in
-            account.identities.first(where: { $0.address.isSameMailbox(as: address) })?.address ?? address
-        } ?? account.from
+        // The sender is the identity the message was from; a message from someone else (edited as
+        // new rather than forwarded) is sent as the identity it was addressed to, never as them.
+        let from = envelope.from.lazy.compactMap { address in
+            account.identities.first(where: { $0.address.isSameMailbox(as: address) })?.address
+        }.first ?? Self.identity(for: header, in: account)
         var draft = Draft(account: account.name, from: from,
                           to: envelope.to.filter(\.isUsable), cc: envelope.cc.filter(\.isUsable),
                           bcc: envelope.bcc.filter(\.isUsable), replyTo: envelope.replyTo.filter(\.isUsable),
