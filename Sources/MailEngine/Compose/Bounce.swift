@@ -27,6 +27,8 @@ public enum Bounce {
     /// - Throws: ``ComposeError/build(_:)`` for no recipient or an invalid address.
     public static func prepare(_ original: [UInt8], from: Address, to: [Address], date: Date = Date(),
                                zoneOffset: Int? = nil) throws -> Prepared {
+        var seen = Set<String>()
+        let to = to.filter { seen.insert($0.comparisonKey).inserted }
         guard !to.isEmpty else { throw ComposeError.build(.noRecipients) }
         do {
             try AddressEncoder.validate(from, field: "Resent-From")
@@ -63,8 +65,7 @@ public enum Bounce {
             bytes.append(b)
             previous = b
         }
-        var seen = Set<String>()
-        let recipients = to.filter { seen.insert($0.comparisonKey).inserted }.map(\.asciiAddress)
+        let recipients = to.map(\.asciiAddress)
         return Prepared(bytes: bytes, sender: from.asciiAddress, recipients: recipients, messageID: built.messageID)
     }
 }

@@ -110,7 +110,8 @@ public struct DraftRepository: Sendable {
         var notes: [String] = []
         var changed = false
         var pending = false
-        if let text = stored.editorText, let state, state.editorDigest != nil, DraftState.digest(text) != state.editorDigest {
+        let unread = state.map { $0.editorPending == true || ($0.editorDigest != nil && stored.editorText.map(DraftState.digest) != $0.editorDigest) } ?? false
+        if let text = stored.editorText, unread {
             changed = true
             let read = EditorFile.read(String(decoding: text, as: UTF8.self), into: draft, headers: editHeaders)
             if let updated = read.draft {
@@ -167,6 +168,8 @@ struct DraftState: Codable {
     /// A digest of the editor file's text when the draft was last in step with it; a different
     /// file means the editor saved text the composer has not read.
     var editorDigest: UInt64?
+    /// The editor file holds text that could not be read back (it had problems).
+    var editorPending: Bool?
     /// When it was saved.
     var savedAt: Date
 

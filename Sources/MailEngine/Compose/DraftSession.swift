@@ -48,8 +48,8 @@ public final class DraftSession: @unchecked Sendable {
         for a in self.draft.attachments {
             if case .kept(let path) = a.source, !stillKept.contains(path) { handle.discardKept(path) }
         }
-        let state = DraftState(draft: updated, editHeaders: editHeaders, editorDigest: editorFilePending ? nil : editorDigest,
-                               savedAt: Date())
+        let state = DraftState(draft: updated, editHeaders: editHeaders, editorDigest: editorDigest,
+                               editorPending: editorFilePending ? true : nil, savedAt: Date())
         try handle.writeState(try state.encode())
         self.draft = updated
     }
