@@ -26,7 +26,8 @@ enum ContactsCSV {
                 + "\"E-mail Address\", \"E-mail 1 - Value\", \"Primary Email\" or \"Email\"); export the contacts with a header row.")
         }
         func column(_ names: String...) -> Int? { names.lazy.compactMap { header.firstIndex(of: $0) }.first }
-        let full = column("name", "display name", "full name", "e-mail display name", "fn")
+        let full = column("name", "display name", "full name", "fn")
+        let emailDisplay = column("e-mail display name")
         let first = column("first name", "given name")
         let middle = column("middle name", "additional name")
         let last = column("last name", "family name", "surname")
@@ -43,13 +44,20 @@ enum ContactsCSV {
             if name.isEmpty {
                 name = [value(first), value(middle), value(last)].filter { !$0.isEmpty }.joined(separator: " ")
             }
+            if name.isEmpty {
+                // Outlook writes "Name (address)".
+                name = value(emailDisplay)
+                if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = name[..<open].trimmingBlanks }
+            }
             let nickname = value(nick)
             var found = 0
+            var written = 0
             var seen = Set<String>()
             for c in emailColumns {
                 for piece in value(c).components(separatedBy: ":::") {
                     let text = piece.trimmingBlanks
                     if text.isEmpty { continue }
+                    written += 1
                     guard let parsed = Address.parse(text) ?? Address.parse("<\(text)>") else {
                         skipped.append("row \(index + 2): \"\(TextSanitizer.headerText(String(text.prefix(60))))\" is not an email address")
                         continue
@@ -61,7 +69,7 @@ enum ContactsCSV {
                     found += 1
                 }
             }
-            if found == 0 && !row.allSatisfy({ $0.trimmingBlanks.isEmpty }) && !name.isEmpty {
+            if written == 0 && !name.isEmpty {
                 skipped.append("row \(index + 2): \(TextSanitizer.headerText(name)) has no email address")
             }
         }
