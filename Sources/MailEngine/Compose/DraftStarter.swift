@@ -104,7 +104,9 @@ public struct DraftStarter: Sendable {
 
     /// A forward of `message`: its text inline under a `Forwarded message` block with its
     /// attachments attached again (`f`), or the whole message attached as `message/rfc822` (`F`).
-    public func forward(_ message: Message, attached: Bool) -> Draft {
+    ///
+    /// - Parameter location: where the original is, to flag it `$Forwarded` once this is sent.
+    public func forward(_ message: Message, attached: Bool, location: MessageLocation? = nil) -> Draft {
         let identity = Self.identity(for: message.header, in: account)
         let built: MessageBuilder
         var forwarded: [String] = []
@@ -115,7 +117,7 @@ public struct DraftStarter: Sendable {
             forwarded = built.text.bodyLines
         }
         var draft = Draft(account: account.name, from: identity, subject: built.subject, flowed: options.flowed,
-                          kind: attached ? .forwardAttached : .forward)
+                          kind: attached ? .forwardAttached : .forward, answering: location)
         draft.attachments = built.attachments.map(Self.draftAttachment)
         let signature = options.signatureOnForwards ? signatureLines : []
         (draft.body, draft.cursorLine) = DraftLayout.forward(forwarded: forwarded, signature: signature).render()
