@@ -78,13 +78,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Benchmarks (scripts/bench NAME), built in release; not part of the product.
-        .executableTarget(
-            name: "BenchMaildir",
-            dependencies: ["MailStore", "MailCore"],
-            path: "Benchmarks/BenchMaildir",
-            swiftSettings: swiftSettings
-        ),
         .target(
             name: "TernTestSupport",
             dependencies: [
@@ -99,6 +92,9 @@ let package = Package(
 
         // Benchmark of the MIME parser (scripts/bench mime) and its libFuzzer target (scripts/fuzz-mime).
         .executableTarget(name: "BenchMIME", dependencies: ["MailCore"], path: "Bench/MIME", swiftSettings: swiftSettings),
+        // Benchmark of the Maildir scan into the header cache (scripts/bench maildir).
+        .executableTarget(name: "BenchMaildir", dependencies: ["MailStore", "MailCore"], path: "Bench/Maildir",
+                          swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzMIME", dependencies: ["MailCore"], path: "Fuzz/MIME", swiftSettings: swiftSettings),
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],

@@ -50,12 +50,11 @@ struct Tern: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// `--account` and `--demo`, shared with the subcommands (ArgumentParser hands a parent's
-    /// option group to a child that declares the same type, wherever on the line it was given).
-    @OptionGroup var accountOptions: AccountOptions
+    /// `--demo`, shared with the subcommands that take it (see `DemoOption`).
+    @OptionGroup var demoOption: DemoOption
 
     mutating func run() async throws {
-        if accountOptions.demo {
+        if demoOption.demo {
             try await DemoLauncher.run(global: global)
             return
         }

@@ -111,6 +111,10 @@ extension MailBackend {
     public func copy(_ uids: [UID], from folder: MailboxPath, to target: MailboxPath) async throws {
         throw BackendError.unsupported("copying messages", account: accountName)
     }
+
+    public func expunge(_ uids: [UID], in folder: MailboxPath) async throws {
+        throw BackendError.unsupported("removing messages for good", account: accountName)
+    }
 }
 
 /// What a backend can do beyond the basics, so the UI can offer only what works.

@@ -1,13 +1,23 @@
 import ArgumentParser
 
-/// `--account NAME` and `--demo`, shared by `tern` itself and the commands that work on an
-/// account's mail.
+/// `--demo`: the bundled demo mailbox instead of a configured account. Declared by `tern` itself
+/// and, through ``AccountOptions``, by the commands that work on an account's mail: ArgumentParser
+/// hands the value parsed for the root command to a child that declares the same option group
+/// type, wherever on the command line `--demo` was written.
+struct DemoOption: ParsableArguments {
+    @Flag(name: .long, help: "Use the bundled demo mailbox instead of a configured account (no config or network needed).")
+    var demo = false
+}
+
+/// `--account NAME` and `--demo`, for the commands that work on an account's mail.
 struct AccountOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The account to use (default: the config's default account).", valueName: "name"))
     var account: String?
 
-    @ArgumentParser.Flag(name: .long, help: "Use the bundled demo mailbox instead of a configured account (no config or network needed).")
-    var demo = false
+    @OptionGroup var demoOption: DemoOption
+
+    /// True for `--demo`.
+    var demo: Bool { demoOption.demo }
 }
 
 /// `--folder NAME`, for the commands that work in one folder.

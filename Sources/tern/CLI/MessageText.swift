@@ -46,67 +46,8 @@ enum MessageText {
     static func bodyText(_ part: MIMEPart, width: Int) -> String {
         let text = part.text()
         if part.contentType.subtype == "html" {
-            // TODO(lead): MailCore's HTML renderer (MailCore/HTML, the html branch) is not on main
-            // yet. Once it is, replace this line with `HTMLRenderer.render(text, width: width).text`.
-            return HTMLFallback.text(text)
+            return HTMLRenderer.render(text, width: width).text
         }
         return TextSanitizer.bodyText(text)
-    }
-}
-
-/// A crude HTML-to-text conversion used until MailCore's HTML renderer lands: drops `<head>`,
-/// `<script>` and `<style>`, turns block tags into line breaks, strips the other tags and
-/// decodes the common entities.
-enum HTMLFallback {
-    static func text(_ html: String) -> String {
-        var s = html
-        for element in ["head", "script", "style"] {
-            s = s.replacingOccurrences(of: "<\(element)\\b[^>]*>.*?</\(element)\\s*>", with: "",
-                                       options: [.regularExpression, .caseInsensitive])
-        }
-        s = s.replacingOccurrences(of: "<(br|/p|/div|/li|/tr|/h[1-6])\\b[^>]*>", with: "\n", options: [.regularExpression, .caseInsensitive])
-        s = s.replacingOccurrences(of: "<li\\b[^>]*>", with: "• ", options: [.regularExpression, .caseInsensitive])
-        s = s.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
-        s = decodeEntities(s)
-        s = s.replacingOccurrences(of: "[ \\t]+\\n", with: "\n", options: .regularExpression)
-        s = s.replacingOccurrences(of: "\\n{3,}", with: "\n\n", options: .regularExpression)
-        return TextSanitizer.bodyText(s.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    static let named: [String: String] = [
-        "nbsp": " ", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "amp": "&", "mdash": "—", "ndash": "–",
-        "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "hellip": "…", "copy": "©", "reg": "®", "euro": "€",
-        "bull": "•", "middot": "·", "laquo": "«", "raquo": "»", "eacute": "é", "egrave": "è", "uuml": "ü", "ouml": "ö",
-        "auml": "ä", "szlig": "ß", "zwnj": "", "zwj": "",
-    ]
-
-    /// Decodes `&name;`, `&#NNN;` and `&#xHH;` (unknown names stay as written).
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if let semi = after.prefix(12).firstIndex(of: ";") {
-                let name = after[..<semi]
-                var decoded: String?
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-                } else if name.hasPrefix("#") {
-                    decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
-                } else {
-                    decoded = named[name.lowercased()]
-                }
-                if let decoded {
-                    out += decoded
-                    rest = after[after.index(after: semi)...]
-                    continue
-                }
-            }
-            out += "&"
-            rest = after
-        }
-        return out + rest
     }
 }

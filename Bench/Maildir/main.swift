@@ -2,7 +2,7 @@
 // header cache takes to scan it cold (empty cache), warm (nothing changed: directory times
 // match) and warm with a forced full comparison, plus the first page and the counts.
 //
-//   swift run -c release BenchMaildir [--count N] [--keep]
+//   scripts/bench maildir [--count N] [--phases] [--keep] [--existing MAILDIR]
 //
 // Run through scripts/bench maildir. Times are wall clock and CPU (user + system): on a busy
 // machine the CPU figure is the one to compare. --phases also times the parts of a cold scan.
