@@ -52,6 +52,13 @@ import Testing
         #expect(up.map(key) == up.map(key).sorted())
     }
 
+    /// Runs blocking work on a Dispatch thread.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     @Test func subjectsSortWithoutReplyPrefixes() {
         #expect(CacheCoding.sortSubject("Re: Fwd: [list] AW: Hello") == "hello")
         #expect(CacheCoding.sortSubject(nil) == "")
@@ -65,27 +72,34 @@ import Testing
         #expect(try cache.counts(in: MailboxPath(["Nope"])) == CacheCounts(total: 0, unread: 0))
     }
 
-    @Test func aPageOfAHundredThousandIsQuick() throws {
+    @Test func aPageOfAHundredThousandIsQuick() async throws {
         let cache = try HeaderCache(inMemoryFor: "big")
         let n = 100_000
         // Rows are made by SQLite itself (a recursive CTE), so the debug build's Swift speed does not
         // matter: the point is the speed of the queries. The release benchmark (scripts/bench
         // maildir) measures filling the cache through CacheWriter.
         let box = try cache.write { try $0.ensureMailbox(.inbox).mailbox }
-        let fill = try ContinuousClock().measure {
-            try cache.queue.write { db in
-                try db.execute(sql: """
-                    WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ? - 1)
-                    INSERT INTO message(mailbox_id, uid, flags, size, received, date, sort_date, subject, sort_subject,
-                                        sort_from, addr_from, addr_to, maildir_unique, maildir_file)
-                    SELECT ?, i + 1, CASE WHEN i % 4 = 0 THEN 0 ELSE 1 END, 2000 + i % 5000,
-                           1767225600 + ((i * 7919) % ?) * 864, 1767225600 + ((i * 7919) % ?) * 864,
-                           1767225600 + ((i * 7919) % ?) * 864,
-                           'Message number ' || i, 'message number ' || i, 'sender ' || (i % 97),
-                           'Sender ' || (i % 97) || char(31) || 's' || (i % 97) || '@example.org',
-                           char(31) || 'me@example.org', 'u' || i, 'cur/u' || i || ':2,'
-                    FROM seq
-                    """, arguments: [n, box.id, n, n, n])
+        // SQLite's work runs on a thread of its own, not on one of the test runner's few threads.
+        let fill = try await Self.offPool {
+            try ContinuousClock().measure {
+                try cache.queue.write { db in
+                    try db.execute(sql: """
+                        WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ? - 1)
+                        INSERT INTO message(mailbox_id, uid, flags, size, received, date, sort_date, subject, sort_subject,
+                                            sort_from, addr_from, addr_to, maildir_unique, maildir_file)
+                        SELECT ?, i + 1, CASE WHEN i % 4 = 0 THEN 0 ELSE 1 END, 2000 + i % 5000,
+                               1767225600 + ((i * 7919) % ?) * 864, 1767225600 + ((i * 7919) % ?) * 864,
+                               1767225600 + ((i * 7919) % ?) * 864,
+                               'Message number ' || i, 'message number ' || i, 'sender ' || (i % 97),
+                               'Sender ' || (i % 97) || char(31) || 's' || (i % 97) || '@example.org',
+                               char(31) || 'me@example.org', 'u' || i, 'cur/u' || i || ':2,'
+                        FROM seq
+                        """, arguments: [n, box.id, n, n, n])
+                    try db.execute(sql: """
+                        INSERT INTO message_fts(rowid, subject, addr_from, addr_to, addr_cc)
+                        SELECT id, subject, addr_from, addr_to, addr_cc FROM message
+                        """)
+                }
             }
         }
         var page: [CachedMessage] = []
