@@ -1,0 +1,54 @@
+import MailStore
+
+/// Writes one downloaded message into a Maildir `tmp/` file as its chunks arrive: CRLF line
+/// endings become LF, and the bytes go to disk in writes of about ``flushThreshold`` bytes
+/// rather than one per network chunk, so memory stays bounded by that much whatever the size.
+final class MaildirMessageWriter {
+    /// Buffered bytes are written once there are at least this many.
+    static let flushThreshold = 256 * 1024
+
+    /// The delivery being written (its `unique` is the message's Maildir name).
+    let delivery: MaildirDelivery
+    private var converter = LineEndingConverter()
+    private var buffer: [UInt8] = []
+    /// Bytes received from the server (CRLF endings).
+    private(set) var receivedCount = 0
+
+    /// A writer into an open delivery.
+    init(delivery: MaildirDelivery) {
+        self.delivery = delivery
+        buffer.reserveCapacity(Self.flushThreshold + 64 * 1024)
+    }
+
+    /// Adds a chunk of message text as the server sent it.
+    ///
+    /// - Throws: `MaildirError` when the disk refuses the write.
+    func append(_ chunk: ArraySlice<UInt8>) throws {
+        receivedCount += chunk.count
+        converter.convert(chunk, into: &buffer)
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
+
+    /// Writes what is buffered, then makes the message durable and visible in `new/`
+    /// (fsync, rename, fsync of the folder).
+    ///
+    /// - Returns: The message's size in the Maildir.
+    func commit() throws -> Int {
+        converter.finish(into: &buffer)
+        try flush()
+        let size = delivery.byteCount
+        try delivery.commit()
+        return size
+    }
+
+    /// Removes the partial file.
+    func abort() {
+        delivery.abort()
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try delivery.write($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
