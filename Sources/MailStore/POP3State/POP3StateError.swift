@@ -29,7 +29,7 @@ public struct POP3StateError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// What failed, where, and what to do.
     public var description: String {
-        var text = "Cannot \(operation) in the POP3 state database \(path): \(reason)."
+        var text = "POP3 state database \(path): cannot \(operation): \(reason)."
         switch kind {
         case .cannotOpen:
             text += " The file records which messages were already downloaded. If it is damaged, move it away;"

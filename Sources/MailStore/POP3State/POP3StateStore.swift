@@ -22,7 +22,8 @@ public final class POP3StateStore: Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating it and its folder if needed) the database at `path` and brings its schema
+    /// up to date.
     ///
     /// - Throws: ``POP3StateError`` `.cannotOpen` when the file cannot be opened or is not a
     ///   state database, `.newerSchema` when a newer tern wrote it.
@@ -36,6 +37,16 @@ public final class POP3StateStore: Sendable {
             // the DELE it allows is sent.
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw POP3StateError(.cannotOpen, operation: "create its folder", path: path,
+                                     reason: (error as NSError).localizedDescription)
+            }
         }
         let queue: DatabaseQueue
         do {

@@ -100,10 +100,23 @@ import Testing
         #expect(error?.description.contains("move it away") == true)
     }
 
-    @Test func aFolderThatCannotBeWrittenIsAClearError() throws {
-        let error = #expect(throws: POP3StateError.self) {
-            try POP3StateStore(path: "/nonexistent-tern-folder/\(POP3StateStore.fileName)")
-        }
+    @Test func aFolderThatCannotBeCreatedIsAClearError() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        // A file where the folder should be: creating the folder fails, even for root.
+        let blocker = dir.url.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let path = blocker.appendingPathComponent("Mail/\(POP3StateStore.fileName)").path
+        let error = #expect(throws: POP3StateError.self) { try POP3StateStore(path: path) }
         #expect(error?.kind == .cannotOpen)
+        #expect(error?.description.hasPrefix("POP3 state database \(path): cannot create its folder") == true)
+    }
+
+    @Test func itsFolderIsCreatedWhenMissing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.url.appendingPathComponent("a/b/\(POP3StateStore.fileName)").path
+        _ = try POP3StateStore(path: path)
+        #expect(FileManager.default.fileExists(atPath: path))
     }
 }
