@@ -1,8 +1,10 @@
 import MailStore
 
 /// Writes one downloaded message into a Maildir `tmp/` file as its chunks arrive: CRLF line
-/// endings become LF, and the bytes go to disk in writes of about ``flushThreshold`` bytes
+/// endings become LF, and the bytes go to the file in writes of about ``flushThreshold`` bytes
 /// rather than one per network chunk, so memory stays bounded by that much whatever the size.
+/// Flushing to disk and committing into `new/` are left to the caller (see
+/// ``ParallelFlush``), through ``delivery``.
 final class MaildirMessageWriter {
     /// Buffered bytes are written once there are at least this many.
     static let flushThreshold = 256 * 1024
@@ -29,16 +31,14 @@ final class MaildirMessageWriter {
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
-    /// Writes what is buffered, then makes the message durable and visible in `new/`
-    /// (fsync, rename, fsync of the folder).
+    /// Writes what is still buffered: the whole message is then in the `tmp/` file (not yet
+    /// flushed to disk nor visible).
     ///
     /// - Returns: The message's size in the Maildir.
-    func commit() throws -> Int {
+    func finishWriting() throws -> Int {
         converter.finish(into: &buffer)
         try flush()
-        let size = delivery.byteCount
-        try delivery.commit()
-        return size
+        return delivery.byteCount
     }
 
     /// Removes the partial file.

@@ -9,7 +9,9 @@ enum POP3DownloadStep: Sendable, Equatable {
     case receivedBytes(message: Int, total: Int)
     /// Message `message` is complete in `tmp/`, not yet fsynced or renamed.
     case messageWritten(message: Int)
-    /// Message `message` is in `new/` (fsync and rename done) but not yet recorded downloaded.
+    /// The complete messages of a batch are flushed to disk, not yet renamed.
+    case batchFlushed(batch: Int)
+    /// Message `message` is renamed into `new/`; `new/` is not flushed and nothing recorded yet.
     case messageCommitted(message: Int)
     /// A batch is recorded as downloaded.
     case batchRecorded(batch: Int)

@@ -21,8 +21,17 @@ struct BatchOutcome: Sendable {
 }
 
 extension POP3Downloader {
-    /// Downloads one batch: pending records, pipelined RETR into `tmp/` files, commit of each
-    /// into `new/`, then one durable record of what is safe.
+    /// Downloads one batch:
+    ///
+    /// 1. the batch is recorded `pending` with the Maildir names its messages will get;
+    /// 2. pipelined RETRs stream each message into its `tmp/` file;
+    /// 3. the complete files are flushed to disk together (``ParallelFlush``), renamed into
+    ///    `new/`, and `new/` is flushed once;
+    /// 4. the batch is recorded `downloaded` in one durable transaction.
+    ///
+    /// When the connection fails in the middle, the messages received whole before still go
+    /// through steps 3 and 4; the others are removed from `tmp/` and forgotten, then the error
+    /// is thrown.
     func downloadBatch(
         _ batch: [PlannedMessage], index: Int, session: POP3Connection, counter: ProgressCounter
     ) async throws -> BatchOutcome {
@@ -39,6 +48,7 @@ extension POP3Downloader {
             }
         }
         let receiver = BatchReceiver(batch: batch, writers: writers, faults: faults, counter: counter)
+        var failure: (any Error)?
         do {
             try state.recordPending(pending)
             try faults?.check(.pendingRecorded(batch: index))
@@ -48,16 +58,53 @@ extension POP3Downloader {
         } catch let crash as SimulatedCrash {
             throw crash
         } catch {
-            // What is safe in new/ is recorded now; the rest is removed and forgotten, to be
-            // downloaded again. If even this fails, the pending records let the next run sort it out.
-            receiver.abortUnfinished()
-            try? record(receiver.outcome)
-            try? state.forget(receiver.unfinished.compactMap(\.uniqueID))
-            throw error
+            failure = error
         }
-        try record(receiver.outcome)
+
+        var outcome = BatchOutcome(refused: receiver.refused)
+        var durable = false
+        do {
+            try await makeSafe(receiver.written, batch: index, committed: &outcome.committed)
+            durable = true
+        } catch let crash as SimulatedCrash {
+            throw crash
+        } catch {
+            failure = failure ?? error
+            // What was renamed counts only once new/ is on disk; else the pending records let
+            // the next run look for the files.
+            durable = (try? maildir.syncSubfolder(.new)) != nil
+        }
+        let committedIDs = Set(outcome.committed.map(\.maildirUnique))
+        let dropped = zip(batch, writers).filter { !committedIDs.contains($0.1.delivery.unique) }
+        for (_, writer) in dropped { writer.abort() }
+
+        if let failure {
+            if durable { try? record(outcome) }
+            try? state.forget(dropped.map(\.0).filter { message in
+                !outcome.refused.contains { $0.0 == message }
+            }.compactMap(\.uniqueID))
+            throw failure
+        }
+        try record(outcome)
         try faults?.check(.batchRecorded(batch: index))
-        return receiver.outcome
+        return outcome
+    }
+
+    /// Flushes the written messages to disk together, renames each into `new/` and flushes
+    /// `new/`, appending each renamed one to `committed`.
+    private func makeSafe(
+        _ written: [WrittenMessage], batch: Int, committed: inout [CommittedMessage]
+    ) async throws {
+        guard !written.isEmpty else { return }
+        try await ParallelFlush.flush(written.map(\.writer.delivery))
+        try faults?.check(.batchFlushed(batch: batch))
+        for item in written {
+            let delivery = item.writer.delivery
+            try delivery.commit(syncFolder: false)
+            committed.append(CommittedMessage(message: item.message, maildirUnique: delivery.unique, size: item.size))
+            try faults?.check(.messageCommitted(message: item.message.number))
+        }
+        try maildir.syncSubfolder(.new)
     }
 
     /// Marks the committed messages downloaded and forgets the refused ones, durably.
@@ -66,6 +113,14 @@ extension POP3Downloader {
             outcome.committed.compactMap { item in item.message.uniqueID.map { ($0, item.size) } }, at: now())
         try state.forget(outcome.refused.compactMap(\.0.uniqueID))
     }
+}
+
+/// A message whose text is complete in its `tmp/` file.
+struct WrittenMessage {
+    var message: PlannedMessage
+    var writer: MaildirMessageWriter
+    /// Its size in the Maildir.
+    var size: Int
 }
 
 /// Writes the messages of one batch as ``POP3Connection/retrieve(_:depth:_:)`` streams them.
@@ -79,8 +134,10 @@ final class BatchReceiver: @unchecked Sendable {
     private let counter: ProgressCounter
     /// The position in the batch of the message being received or next to come.
     private var position = 0
-    private var finished: [Bool]
-    private(set) var outcome = BatchOutcome()
+    /// Messages complete in `tmp/`, in order.
+    private(set) var written: [WrittenMessage] = []
+    /// Messages the server refused.
+    private(set) var refused: [(PlannedMessage, POP3ServerError)] = []
 
     init(batch: [PlannedMessage], writers: [MaildirMessageWriter], faults: POP3DownloadFaults?,
          counter: ProgressCounter) {
@@ -88,12 +145,6 @@ final class BatchReceiver: @unchecked Sendable {
         self.writers = writers
         self.faults = faults
         self.counter = counter
-        self.finished = Array(repeating: false, count: batch.count)
-    }
-
-    /// The messages neither committed nor refused.
-    var unfinished: [PlannedMessage] {
-        zip(batch, finished).filter { !$0.1 }.map(\.0)
     }
 
     func handle(_ event: POP3RetrievalEvent) throws {
@@ -109,25 +160,16 @@ final class BatchReceiver: @unchecked Sendable {
             try writer.append(chunk)
             try faults?.check(.receivedBytes(message: message.number, total: writer.receivedCount))
         case .end:
+            let size = try writer.finishWriting()
+            written.append(WrittenMessage(message: message, writer: writer, size: size))
             try faults?.check(.messageWritten(message: message.number))
-            let size = try writer.commit()
-            finished[position] = true
-            outcome.committed.append(CommittedMessage(message: message, maildirUnique: writer.delivery.unique,
-                                                      size: size))
-            try faults?.check(.messageCommitted(message: message.number))
             counter.messageDone(bytes: writer.receivedCount)
             position += 1
         case .failed(_, let error):
             writer.abort()
-            finished[position] = true
-            outcome.refused.append((message, error))
+            refused.append((message, error))
             counter.messageDone(bytes: 0)
             position += 1
         }
-    }
-
-    /// Removes the `tmp/` files of every message not committed.
-    func abortUnfinished() {
-        for (writer, done) in zip(writers, finished) where !done { writer.abort() }
     }
 }

@@ -23,8 +23,9 @@ import Transport
             if case .receivedBytes(let message, let total) = $0 { return message == 5 && total > 100 }
             return false
         },
-        Fault(name: "message complete in tmp/, not renamed") { $0 == .messageWritten(message: 4) },
-        Fault(name: "message renamed into new/, not recorded") { $0 == .messageCommitted(message: 5) },
+        Fault(name: "message complete in tmp/, not flushed") { $0 == .messageWritten(message: 4) },
+        Fault(name: "batch flushed to disk, nothing renamed") { $0 == .batchFlushed(batch: 1) },
+        Fault(name: "message renamed into new/, folder not flushed") { $0 == .messageCommitted(message: 5) },
         Fault(name: "last message of a batch renamed, not recorded") { $0 == .messageCommitted(message: 6) },
         Fault(name: "batch recorded, nothing deleted") { $0 == .batchRecorded(batch: 1) },
         Fault(name: "every DELE sent, no QUIT") { $0 == .deletionsSent },
