@@ -50,13 +50,17 @@ public struct POP3Downloader: Sendable {
     ///   - progress: Called after each message (and once before the first) from the download's task.
     /// - Returns: What was downloaded and deleted, with warnings.
     /// - Throws: `TransportError`, `AuthenticationFailure`, `StartTLSError`, `POP3ProtocolError`,
-    ///   `MaildirError`, ``POP3StateError``, ``POP3DownloadError``, `CancellationError`. Whatever
+    ///   `MaildirError`, ``POP3StateError`` (`.busy` when another process downloads the same
+    ///   account), ``POP3DownloadError``, `CancellationError`. Whatever
     ///   the error, no message was deleted from the server that is not safe on disk and recorded.
     public func run(
         trace: ProtocolTrace? = nil, progress: @escaping @Sendable (POP3DownloadProgress) -> Void = { _ in }
     ) async throws -> POP3DownloadReport {
         var report = POP3DownloadReport()
         try Maildir.create(at: maildir.directory)
+        // An in-memory state (tests) has no file to lock beside it.
+        let lock = state.path == ":memory:" ? nil : try POP3DownloadLock(statePath: state.path)
+        defer { lock?.release() }
         report.recovered = try recoverInterruptedDownloads()
         let session = try await POP3Connection.connect(settings, trace: trace)
         do {

@@ -8,6 +8,8 @@ public struct POP3StateError: Error, Sendable, Equatable, CustomStringConvertibl
         case newerSchema
         /// A read or write failed (disk full, I/O error, damaged file).
         case failed
+        /// Another process is downloading the account's mail now.
+        case busy
     }
 
     /// What went wrong.
@@ -39,6 +41,8 @@ public struct POP3StateError: Error, Sendable, Equatable, CustomStringConvertibl
                 + " (tern would then download every message still on the server again)."
         case .failed:
             text += " Nothing was deleted from the server; check the disk (free space, permissions) and sync again."
+        case .busy:
+            text += " Wait for it to finish, then sync again."
         }
         return text
     }

@@ -211,3 +211,18 @@ final class ProgressLog: @unchecked Sendable {
 
     var items: [POP3DownloadProgress] { lock.withLock { stored } }
 }
+
+@Suite struct POP3DownloaderLockTests {
+    @Test func aSecondDownloadOfTheSameAccountIsRefusedWhileOneRuns() async throws {
+        let fixture = try await POP3DownloadFixture.make(count: 2)
+        defer { Task { await fixture.remove() } }
+        try FileManager.default.createDirectory(at: fixture.root, withIntermediateDirectories: true)
+        let held = try POP3DownloadLock(statePath: fixture.statePath)
+        let error = await #expect(throws: POP3StateError.self) { try await fixture.sync() }
+        #expect(error?.kind == .busy)
+        #expect(fixture.server.connectionCount == 0)
+        held.release()
+        let report = try await fixture.sync()
+        #expect(report.downloaded == 2)
+    }
+}
