@@ -19,7 +19,6 @@ final class MaildirMessageWriter {
     /// A writer into an open delivery.
     init(delivery: MaildirDelivery) {
         self.delivery = delivery
-        buffer.reserveCapacity(Self.flushThreshold + 64 * 1024)
     }
 
     /// Adds a chunk of message text as the server sent it.
@@ -27,6 +26,7 @@ final class MaildirMessageWriter {
     /// - Throws: `MaildirError` when the disk refuses the write.
     func append(_ chunk: ArraySlice<UInt8>) throws {
         receivedCount += chunk.count
+        if buffer.capacity == 0 { buffer.reserveCapacity(min(Self.flushThreshold, 16 * 1024) + chunk.count) }
         converter.convert(chunk, into: &buffer)
         if buffer.count >= Self.flushThreshold { try flush() }
     }
@@ -38,6 +38,8 @@ final class MaildirMessageWriter {
     func finishWriting() throws -> Int {
         converter.finish(into: &buffer)
         try flush()
+        // A batch keeps its writers until it is committed: give the memory back now.
+        buffer = []
         return delivery.byteCount
     }
 

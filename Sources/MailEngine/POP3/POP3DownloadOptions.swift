@@ -15,7 +15,7 @@ public struct POP3DownloadOptions: Sendable, Equatable {
     /// Options; by default messages are deleted from the server once safely downloaded.
     ///
     /// - Precondition: `pipelineDepth` and `batchSize` are 1 or more; `keepDays` is 0 or more.
-    public init(keepOnServer: Bool = false, keepDays: Int? = nil, pipelineDepth: Int = 16, batchSize: Int = 64) {
+    public init(keepOnServer: Bool = false, keepDays: Int? = nil, pipelineDepth: Int = 16, batchSize: Int = 256) {
         precondition(pipelineDepth >= 1 && batchSize >= 1, "POP3DownloadOptions: depth and batch size must be >= 1")
         precondition((keepDays ?? 0) >= 0, "POP3DownloadOptions: keepDays must be >= 0")
         self.keepOnServer = keepOnServer

@@ -20,21 +20,31 @@ struct BatchOutcome: Sendable {
     var refused: [(PlannedMessage, POP3ServerError)] = []
 }
 
+/// A batch whose messages came in (the complete ones written to `tmp/`), on its way to
+/// ``POP3Downloader/secureBatch(_:)``.
+///
+/// It moves from the receiving task to the task that secures it and is never used by both at
+/// once, hence `@unchecked Sendable` (its writers are not thread-safe).
+struct ReceivedBatch: @unchecked Sendable {
+    let index: Int
+    let batch: [PlannedMessage]
+    let writers: [MaildirMessageWriter]
+    let receiver: BatchReceiver
+    /// What ended the retrieval early, if anything (the messages before it are still secured).
+    let failure: (any Error)?
+}
+
 extension POP3Downloader {
-    /// Downloads one batch:
+    /// The first half of a batch:
     ///
     /// 1. the batch is recorded `pending` with the Maildir names its messages will get;
-    /// 2. pipelined RETRs stream each message into its `tmp/` file;
-    /// 3. the complete files are flushed to disk together (``ParallelFlush``), renamed into
-    ///    `new/`, and `new/` is flushed once;
-    /// 4. the batch is recorded `downloaded` in one durable transaction.
+    /// 2. pipelined RETRs stream each message into its `tmp/` file.
     ///
-    /// When the connection fails in the middle, the messages received whole before still go
-    /// through steps 3 and 4; the others are removed from `tmp/` and forgotten, then the error
-    /// is thrown.
-    func downloadBatch(
+    /// A failure of the connection is kept in the result rather than thrown, so that the
+    /// messages received whole before it are still secured.
+    func receiveBatch(
         _ batch: [PlannedMessage], index: Int, session: POP3Connection, counter: ProgressCounter
-    ) async throws -> BatchOutcome {
+    ) async throws -> ReceivedBatch {
         var writers: [MaildirMessageWriter] = []
         do {
             for _ in batch { writers.append(MaildirMessageWriter(delivery: try maildir.beginDelivery())) }
@@ -60,11 +70,23 @@ extension POP3Downloader {
         } catch {
             failure = error
         }
+        return ReceivedBatch(index: index, batch: batch, writers: writers, receiver: receiver, failure: failure)
+    }
 
-        var outcome = BatchOutcome(refused: receiver.refused)
+    /// The second half of a batch, which may run while the next batch is received:
+    ///
+    /// 3. the complete files are flushed to disk together (``ParallelFlush``), renamed into
+    ///    `new/`, and `new/` is flushed once;
+    /// 4. the batch is recorded `downloaded` in one durable transaction.
+    ///
+    /// The messages that did not come whole are removed from `tmp/` and forgotten; then the
+    /// retrieval's failure, if any, is thrown.
+    func secureBatch(_ received: ReceivedBatch) async throws -> BatchOutcome {
+        var failure = received.failure
+        var outcome = BatchOutcome(refused: received.receiver.refused)
         var durable = false
         do {
-            try await makeSafe(receiver.written, batch: index, committed: &outcome.committed)
+            try await makeSafe(received.receiver.written, batch: received.index, committed: &outcome.committed)
             durable = true
         } catch let crash as SimulatedCrash {
             throw crash
@@ -75,7 +97,7 @@ extension POP3Downloader {
             durable = (try? maildir.syncSubfolder(.new)) != nil
         }
         let committedIDs = Set(outcome.committed.map(\.maildirUnique))
-        let dropped = zip(batch, writers).filter { !committedIDs.contains($0.1.delivery.unique) }
+        let dropped = zip(received.batch, received.writers).filter { !committedIDs.contains($0.1.delivery.unique) }
         for (_, writer) in dropped { writer.abort() }
 
         if let failure {
@@ -86,8 +108,15 @@ extension POP3Downloader {
             throw failure
         }
         try record(outcome)
-        try faults?.check(.batchRecorded(batch: index))
+        try faults?.check(.batchRecorded(batch: received.index))
         return outcome
+    }
+
+    /// Gives up on a received batch (when an earlier batch could not be secured): its files are
+    /// removed and its pending records forgotten, so the next run downloads it again.
+    func discard(_ received: ReceivedBatch) {
+        received.writers.forEach { $0.abort() }
+        try? state.forget(received.batch.compactMap(\.uniqueID))
     }
 
     /// Flushes the written messages to disk together, renames each into `new/` and flushes

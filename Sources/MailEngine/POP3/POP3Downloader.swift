@@ -99,12 +99,7 @@ public struct POP3Downloader: Sendable {
                                  totalBytes: plan.downloads.reduce(0) { $0 + ($1.size ?? 0) }),
             report: progress)
         var deletions = plan.deletions
-        var batchStart = 0
-        var batchIndex = 0
-        while batchStart < plan.downloads.count {
-            try Task.checkCancellation()
-            let batch = Array(plan.downloads[batchStart..<min(batchStart + options.batchSize, plan.downloads.count)])
-            let outcome = try await downloadBatch(batch, index: batchIndex, session: session, counter: counter)
+        func collect(_ outcome: BatchOutcome) {
             report.downloaded += outcome.committed.count
             report.downloadedBytes += outcome.committed.reduce(0) { $0 + $1.size }
             report.newMessages += outcome.committed.map(\.maildirUnique)
@@ -115,8 +110,44 @@ public struct POP3Downloader: Sendable {
             if plan.deletesNewDownloads {
                 deletions += outcome.committed.map(\.message).filter { !plan.protectedIDs.contains($0.uniqueID ?? "") }
             }
-            batchStart += batch.count
-            batchIndex += 1
+        }
+        // While one batch is flushed to disk and recorded, the next one is received: the disk's
+        // latency hides behind the network's. At most one batch is being secured at a time.
+        var securing: Task<BatchOutcome, any Error>?
+        var batchStart = 0
+        var batchIndex = 0
+        do {
+            while batchStart < plan.downloads.count {
+                try Task.checkCancellation()
+                let end = min(batchStart + options.batchSize, plan.downloads.count)
+                let received = try await receiveBatch(Array(plan.downloads[batchStart..<end]), index: batchIndex,
+                                                      session: session, counter: counter)
+                if let previous = securing {
+                    securing = nil
+                    do {
+                        collect(try await previous.value)
+                    } catch {
+                        if !(error is SimulatedCrash) { discard(received) }
+                        throw error
+                    }
+                }
+                if received.failure != nil {
+                    collect(try await secureBatch(received))  // throws the failure once secured
+                } else {
+                    securing = Task { try await secureBatch(received) }
+                }
+                batchStart = end
+                batchIndex += 1
+            }
+            if let previous = securing {
+                securing = nil
+                collect(try await previous.value)
+            }
+        } catch {
+            // A batch still being secured finishes first: what it makes safe is kept, and no
+            // task outlives the download.
+            if let previous = securing { _ = try? await previous.value }
+            throw error
         }
         try await finish(session, deleting: deletions, listing: listing, report: &report)
     }

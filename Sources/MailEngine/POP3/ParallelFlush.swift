@@ -10,7 +10,7 @@ import MailStore
 /// own, not on the caller's task's thread, since fsync blocks.
 enum ParallelFlush {
     /// How many fsyncs run at the same time.
-    static let width = 8
+    static let width = 16
 
     /// Calls `flushToDisk()` on every delivery and returns when all are done.
     ///

@@ -39,8 +39,17 @@ struct DovecotTestUser {
             throw SetupError(description: "cannot add a user to \(users) (run as root): \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
+        var before = stat()
+        fstat(fd, &before)
         let written = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
         guard written == line.utf8.count else { throw SetupError(description: "short write to \(users)") }
+        // Dovecot notices a changed passwd-file by its mtime in whole seconds: make sure it moves.
+        let now = Int(Date().timeIntervalSince1970)
+        var times = [timespec(tv_sec: max(now, before.st_mtim.tv_sec + 1), tv_nsec: 0)]
+        times.append(times[0])
+        futimens(fd, times)
+        // ... and looks at it at most once a second.
+        Thread.sleep(forTimeInterval: 1.2)
         return DovecotTestUser(name: name, password: password, maildir: maildir, owner: owner)
     }
 

@@ -38,8 +38,8 @@ import Testing
 
         func folders() async throws -> [FolderInfo] { [FolderInfo(path: .inbox, role: .inbox)] }
         func count(in folder: MailboxPath, filter: SearchQuery?) async throws -> Int { 0 }
-        func summaries(in folder: MailboxPath, order: SortOrder, range: Range<Int>, filter: SearchQuery?) async throws
-            -> [MessageSummary] { [] }
+        func summaries(in folder: MailboxPath, order: MailEngine.SortOrder, range: Range<Int>, filter: SearchQuery?) async throws
+            -> [MailEngine.MessageSummary] { [] }
         func threadingRows(in folder: MailboxPath) async throws -> [ThreadingRow] { [] }
         func messageBytes(_ uid: UID, in folder: MailboxPath) async throws -> [UInt8] { [] }
         func setFlags(_ change: FlagChange, on uids: [UID], in folder: MailboxPath) async throws {}
