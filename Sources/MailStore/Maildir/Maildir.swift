@@ -60,6 +60,13 @@ public struct Maildir: Sendable, Hashable {
         }
     }
 
+    /// Flushes the entries of `new/` or `cur/` to disk, after messages were committed into it
+    /// with `commit(syncFolder: false)`.
+    /// - Throws: `MaildirError` when the disk reports an error.
+    public func syncSubfolder(_ subfolder: MaildirMessage.Subfolder) throws {
+        try Maildir.syncDirectory(directory.appendingPathComponent(subfolder.rawValue).path)
+    }
+
     /// Flushes a directory's entries to disk (after a rename or unlink in it).
     static func syncDirectory(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

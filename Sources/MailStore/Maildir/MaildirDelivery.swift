@@ -15,6 +15,7 @@ public final class MaildirDelivery {
     private let tmpPath: String
     private var fd: Int32
     private var finished = false
+    private var flushed = false
     /// Bytes written so far.
     public private(set) var byteCount = 0
 
@@ -45,6 +46,7 @@ public final class MaildirDelivery {
             offset += n
         }
         byteCount += bytes.count
+        if !bytes.isEmpty { flushed = false }
     }
 
     /// Appends bytes to the message.
@@ -53,14 +55,30 @@ public final class MaildirDelivery {
         if done == nil { try Array(bytes).withUnsafeBytes { try write($0) } }
     }
 
+    /// Flushes the bytes written so far to disk (fsync) without making the message visible;
+    /// `commit` then skips its own fsync unless more was written. Flushing many deliveries from
+    /// several threads at once is much faster than one after the other: the file system groups
+    /// concurrent flushes into one journal commit. One delivery must not be used from two
+    /// threads at the same time.
+    /// - Throws: `MaildirError` when the disk reports an error.
+    public func flushToDisk() throws {
+        precondition(!finished, "flush after commit or abort")
+        if fsync(fd) != 0 { throw MaildirError.system("flush a new message to disk", path: tmpPath) }
+        flushed = true
+    }
+
     /// Makes the message durable and visible: fsync, rename into `new/` (no flags) or `cur/`
     /// (with flags), fsync the folder. Optionally sets the file's modification time to `date`
     /// (Maildir readers such as Dovecot use it as the received date).
+    /// - Parameter syncFolder: false leaves the fsync of the folder to the caller
+    ///   (`Maildir.syncSubfolder`), who commits many messages and flushes the folder once; until
+    ///   then the rename may be lost in a crash.
     /// - Returns: the message's file name in its folder.
     @discardableResult
-    public func commit(flags: Set<Flag> = [], intoCur: Bool = false, date: Date? = nil) throws -> MaildirMessage {
+    public func commit(flags: Set<Flag> = [], intoCur: Bool = false, date: Date? = nil,
+                       syncFolder: Bool = true) throws -> MaildirMessage {
         precondition(!finished, "commit twice")
-        if fsync(fd) != 0 { throw MaildirError.system("flush a new message to disk", path: tmpPath) }
+        if !flushed, fsync(fd) != 0 { throw MaildirError.system("flush a new message to disk", path: tmpPath) }
         if let date {
             var times = [timespec](repeating: timespec(), count: 2)
             let seconds = date.timeIntervalSince1970
@@ -86,7 +104,7 @@ public final class MaildirDelivery {
             unlink(tmpPath)
         }
         finished = true
-        try Maildir.syncDirectory(maildir.directory.appendingPathComponent(sub).path)
+        if syncFolder { try Maildir.syncDirectory(maildir.directory.appendingPathComponent(sub).path) }
         return MaildirMessage(
             subfolder: toCur ? .cur : .new,
             name: MaildirName(fileName: name),

@@ -90,6 +90,7 @@ extension POP3Client {
             failure = error
             state = .closed
             pending = nil
+            pipelined.removeAll()
             throw error
         }
     }
@@ -182,6 +183,7 @@ extension POP3Client {
 
     private mutating func failedEvent(_ current: Pending, status: POP3StatusLine) -> POP3Event {
         pending = nil
+        startNextPipelined()
         switch current.kind {
         case .greeting, .quit: state = .closed
         default: break
@@ -289,12 +291,14 @@ extension POP3Client {
     private mutating func complete(_ status: POP3StatusLine) -> POP3Event {
         pending = nil
         decoder.mode = .line
+        startNextPipelined()
         return .completed(status)
     }
 
     private mutating func dataThenComplete(_ event: POP3Event, _ status: POP3StatusLine) -> POP3Event {
         pending = nil
         queuedEvent = .completed(status)
+        startNextPipelined()
         return event
     }
 }

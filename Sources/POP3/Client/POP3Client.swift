@@ -47,6 +47,8 @@ public struct POP3Client: Sendable {
 
     var decoder: POP3ResponseDecoder
     var pending: Pending?
+    /// Commands sent with ``sendPipelined(_:)`` after `pending`, answered in this order.
+    var pipelined: [Pending] = []
     var queuedEvent: POP3Event?
     var awaitingTLSHandshake = false
     var endOfStream = false
@@ -184,7 +186,7 @@ public struct POP3Client: Sendable {
                      command: .auth(mechanism: mechanism, initialResponse: nil))
     }
 
-    private mutating func start(_ kind: Pending.Kind, command: POP3Command) -> POP3Outbound {
+    mutating func start(_ kind: Pending.Kind, command: POP3Command) -> POP3Outbound {
         if decoder.bufferedByteCount > 0, failure == nil {
             failure = POP3ProtocolError(
                 .unsolicitedData, context: "the time before \(command.traceText)",
