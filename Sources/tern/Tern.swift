@@ -34,7 +34,7 @@ struct Tern: AsyncParsableCommand {
         version: TernVersion.string,
         subcommands: [
             MimeCommand.self, AttachmentsCommand.self,
-            SendCommand.self, SyncCommand.self,
+            SendCommand.self, OutboxCommand.self, SyncCommand.self,
             FoldersCommand.self, ListCommand.self, ReadCommand.self,
             ConfigCommand.self,
         ]
