@@ -80,14 +80,14 @@ public struct OutboxSender: Sendable {
     ///   `tern outbox flush`, which tries everything queued now.
     /// - Returns: One result per entry (failed entries are reported as skipped).
     public func flush(dueOnly: Bool = false) async throws -> [SendResult] {
-        let lock = try outbox.lock(wait: lockWait)
+        let lock = try await outbox.lock(wait: lockWait)
         defer { lock.release() }
         return await process(try outbox.entries(), dueOnly: dueOnly)
     }
 
     /// Runs the pipeline on `entries` under the outbox's lock.
     func run(on entries: [OutboxEntry], dueOnly: Bool) async throws -> [SendResult] {
-        let lock = try outbox.lock(wait: lockWait)
+        let lock = try await outbox.lock(wait: lockWait)
         defer { lock.release() }
         return await process(entries, dueOnly: dueOnly)
     }

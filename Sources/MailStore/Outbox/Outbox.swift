@@ -46,9 +46,9 @@ public struct Outbox: Sendable {
     }
 
     /// Takes the outbox's lock (see ``OutboxLock``), waiting up to `wait`.
-    public func lock(wait: Duration = .seconds(30)) throws -> OutboxLock {
+    public func lock(wait: Duration = .seconds(30)) async throws -> OutboxLock {
         try prepare()
-        return try OutboxLock(path: directory.appendingPathComponent(".lock").path, wait: wait)
+        return try await OutboxLock.acquire(path: directory.appendingPathComponent(".lock").path, wait: wait)
     }
 
     // MARK: - Adding
@@ -61,14 +61,14 @@ public struct Outbox: Sendable {
         try prepare()
         let delivered = try maildir.deliver(message)
         let entry = OutboxEntry(
-            id: try newID(), messageFile: delivered.name.fileName, account: submission.account,
+            id: try newID(), messageFile: delivered.url.lastPathComponent, account: submission.account,
             sender: submission.sender, recipients: submission.recipients, bcc: submission.bcc,
             allowPartial: submission.allowPartial, subject: submission.subject, messageID: submission.messageID,
             size: message.count, created: now)
         do {
             try save(entry)
         } catch {
-            try? maildir.remove(MaildirMessage(subfolder: .new, name: delivered.name, url: delivered.url))
+            try? maildir.remove(delivered)
             throw error
         }
         return entry
@@ -81,7 +81,7 @@ public struct Outbox: Sendable {
     {
         let delivered = try maildir.deliver(message)
         var updated = entry
-        updated.messageFile = delivered.name.fileName
+        updated.messageFile = delivered.url.lastPathComponent
         updated.sender = submission.sender
         updated.recipients = submission.recipients
         updated.bcc = submission.bcc

@@ -4,7 +4,7 @@ import Foundation
 /// included, which the message bytes do not hold), where it stands, and the server's last words.
 ///
 /// Stored as a small JSON file beside the message (see ``Outbox``); the message bytes stay in the
-/// outbox Maildir.
+/// outbox Maildir. Dates are kept to the second.
 public struct OutboxEntry: Sendable, Hashable, Codable {
     /// Where a message stands.
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
@@ -46,7 +46,7 @@ public struct OutboxEntry: Sendable, Hashable, Codable {
     /// Extra information for the user (refused recipients of a partial send, why the Sent copy
     /// waits).
     public var note: String?
-    /// When the message was queued.
+    /// When the message was queued (to the second).
     public var created: Date
     /// When the server accepted it, once it has.
     public var sentAt: Date?
@@ -77,7 +77,8 @@ public struct OutboxEntry: Sendable, Hashable, Codable {
         self.lastError = nil
         self.lastErrorStep = nil
         self.note = nil
-        self.created = created
+        // Whole seconds: the JSON file keeps dates to the second.
+        self.created = Date(timeIntervalSince1970: created.timeIntervalSince1970.rounded(.down))
         self.sentAt = nil
         self.sentCopyAttempts = 0
         self.subject = subject

@@ -7,11 +7,16 @@ public final class OutboxLock: @unchecked Sendable {
     private let lock = NSLock()
     private var fileDescriptor: Int32
 
-    /// Takes the lock on `path`, waiting up to `wait` for another holder to let go.
+    private init(fileDescriptor: Int32) {
+        self.fileDescriptor = fileDescriptor
+    }
+
+    /// Takes the lock on `path`, waiting up to `wait` for another holder to let go (polling, so
+    /// no thread is blocked meanwhile).
     ///
     /// - Throws: ``OutboxError/busy(path:)`` when the lock is still held after `wait`;
     ///   ``OutboxError/system(operation:path:code:)`` when the file cannot be opened.
-    init(path: String, wait: Duration) throws {
+    static func acquire(path: String, wait: Duration) async throws -> OutboxLock {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw OutboxError.system("open the outbox lock", path: path) }
         let deadline = ContinuousClock.now + wait
@@ -20,9 +25,9 @@ public final class OutboxLock: @unchecked Sendable {
                 close(fd)
                 throw OutboxError.busy(path: path)
             }
-            usleep(50_000)
+            try? await Task.sleep(for: .milliseconds(25))
         }
-        fileDescriptor = fd
+        return OutboxLock(fileDescriptor: fd)
     }
 
     deinit {

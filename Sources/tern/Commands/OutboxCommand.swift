@@ -236,7 +236,7 @@ struct OutboxDelete: AsyncParsableCommand {
 
     mutating func run() async throws {
         let (account, outbox, entry) = try selection.find(id, global: global, environment: ProcessInfo.processInfo.environment)
-        let lock = try outbox.lock(wait: .seconds(10))
+        let lock = try await outbox.lock(wait: .seconds(10))
         defer { lock.release() }
         try outbox.remove(entry)
         let what = entry.status == .sentCopyPending ? " (it was sent; its Sent copy will not be made)" : ""

@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func aHangingProgramIsStopped() async throws {
-        var transport = SendmailTransport(command: "cat >/dev/null; sleep 30", environment: ProcessInfo.processInfo.environment)
+        var transport = SendmailTransport(command: "cat >/dev/null; sleep 30 #", environment: ProcessInfo.processInfo.environment)
         transport.timeout = .milliseconds(300)
         let outcome = await (try await transport.openSession()).submit(sampleMessage, policy: .all)
         guard case .failed(let failure) = outcome else {

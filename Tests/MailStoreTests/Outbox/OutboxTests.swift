@@ -101,15 +101,19 @@ struct OutboxTests {
         #expect(try outbox.listing().orphans.isEmpty)
     }
 
-    @Test func theLockKeepsASecondHolderOut() throws {
+    @Test func theLockKeepsASecondHolderOut() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let outbox = Outbox(directory: folder.url.appendingPathComponent("outbox"))
-        let first = try outbox.lock(wait: .seconds(1))
-        let error = #expect(throws: OutboxError.self) { try outbox.lock(wait: .milliseconds(200)) }
+        let first = try await outbox.lock(wait: .seconds(1))
+        let error = await #expect(throws: OutboxError.self) { try await outbox.lock(wait: .milliseconds(200)) }
         #expect(error?.description.contains("another tern is sending") == true)
-        first.release()
-        let second = try outbox.lock(wait: .seconds(1))
+        // A holder that lets go within the wait hands the lock over.
+        Task {
+            try? await Task.sleep(for: .milliseconds(100))
+            first.release()
+        }
+        let second = try await outbox.lock(wait: .seconds(5))
         second.release()
     }
 
