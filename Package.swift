@@ -88,6 +88,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // SMTP submission benchmark against the test Postfix (scripts/bench smtp).
+        .executableTarget(name: "BenchSMTP", dependencies: ["SMTP", "Transport"], path: "Bench/SMTP",
+                          swiftSettings: swiftSettings),
+
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP", "TernTestSupport"], swiftSettings: swiftSettings),

@@ -104,6 +104,7 @@ final class TestClock: @unchecked Sendable {
 
 func makeSender(_ folder: TemporaryFolder, transport: any MessageTransport, sentCopy: any SentCopyStore,
                 clock: TestClock = TestClock()) -> OutboxSender {
+    // A generous lock wait: fsyncs are slow when the whole suite runs at once.
     OutboxSender(account: "alice", outbox: Outbox(directory: folder.url.appendingPathComponent("alice/outbox")),
-                 transport: transport, sentCopy: sentCopy, lockWait: .seconds(5), now: { clock.now })
+                 transport: transport, sentCopy: sentCopy, lockWait: .seconds(120), now: { clock.now })
 }
