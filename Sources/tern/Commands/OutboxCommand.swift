@@ -17,7 +17,8 @@ struct OutboxCommand: AsyncParsableCommand {
             (refused for good, with the server's words) or sent with its Sent copy still to be made \
             (never sent again). Without --account, every account is shown.
             """,
-        subcommands: [OutboxList.self, OutboxFlush.self, OutboxShow.self, OutboxRetry.self, OutboxDelete.self],
+        subcommands: [OutboxList.self, OutboxFlush.self, OutboxShow.self, OutboxEdit.self, OutboxRetry.self,
+                      OutboxDelete.self],
         defaultSubcommand: OutboxList.self
     )
 }
@@ -241,5 +242,74 @@ struct OutboxDelete: AsyncParsableCommand {
         try outbox.remove(entry)
         let what = entry.status == .sentCopyPending ? " (it was sent; its Sent copy will not be made)" : ""
         print("Deleted \(entry.id) from the outbox of \(account.name)\(what).")
+    }
+}
+
+/// `tern outbox edit ID`.
+struct OutboxEdit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Edit a queued or failed message in $VISUAL or $EDITOR, then queue it again.",
+        discussion: """
+            The message opens with its Bcc field, so every recipient can be changed; on save, the \
+            envelope is taken again from To, Cc and Bcc (as with `tern send --raw`) and the Bcc field \
+            is removed. Quitting the editor without saving changes nothing.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var selection: OutboxSelection
+
+    @Argument(help: ArgumentHelp("The message's id (or its start).", valueName: "id"))
+    var id: String
+
+    mutating func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let (account, outbox, entry) = try selection.find(id, global: global, environment: environment)
+        guard entry.status != .sentCopyPending else {
+            throw SendSupport.fail("\(entry.id) was sent already and cannot be edited", status: ExitCode.validationFailure)
+        }
+        let lock = try await outbox.lock(wait: .seconds(10))
+        defer { lock.release() }
+        let original = try outbox.message(of: entry)
+        let draft = FileManager.default.temporaryDirectory.appendingPathComponent("tern-outbox-\(entry.id)-\(UUID()).eml")
+        let withBcc = OutboxEdit.addingBcc(entry.bcc, to: original)
+        guard FileManager.default.createFile(atPath: draft.path, contents: Data(withBcc),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw SendSupport.fail("cannot write \(draft.path) for editing", status: ExitCode.failure)
+        }
+        defer { try? FileManager.default.removeItem(at: draft) }
+        let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", editor + " \"$1\"", "editor", draft.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SendSupport.fail("the editor exited with status \(process.terminationStatus); nothing changed",
+                                   status: ExitCode.failure)
+        }
+        let edited = [UInt8](FileManager.default.contents(atPath: draft.path) ?? Data())
+        guard edited != withBcc else {
+            print("No change; \(entry.id) stays as it was.")
+            return
+        }
+        let message: OutgoingMessage
+        do {
+            message = try RawMessage.prepare(edited, fallbackSender: account.from.asciiAddress)
+        } catch {
+            throw SendSupport.fail("\(error.description) The outbox message was not changed.", status: ExitCode.validationFailure)
+        }
+        let updated = try outbox.replaceMessage(of: entry, with: message.bytes, OutboxSubmission(
+            account: account.name, sender: message.sender, recipients: message.recipients, bcc: message.bcc,
+            allowPartial: entry.allowPartial, subject: message.subject, messageID: message.messageID))
+        print("Edited \(updated.id); it is queued again: `tern outbox flush` sends it.")
+    }
+
+    /// The message with its Bcc field back, for editing.
+    static func addingBcc(_ bcc: [String], to message: [UInt8]) -> [UInt8] {
+        guard !bcc.isEmpty else { return message }
+        let fields = Array("Bcc: \(bcc.joined(separator: ", "))\r\n".utf8)
+        return fields + message
     }
 }

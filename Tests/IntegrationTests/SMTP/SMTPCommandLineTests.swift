@@ -128,6 +128,32 @@ struct SMTPCommandLineTests {
         #expect(try await StackMail.fetch(stack, user: stack.bob, messageID: messageID).count == 1)
     }
 
+    /// A refused message is fixed in the editor (its Bcc too) and then goes out.
+    @Test func aFailedMessageIsEditedThenSent() async throws {
+        let stack = try MailStack.required()
+        let tern = try TernBinary(stack)
+        defer { tern.remove() }
+        let token = UUID().uuidString
+        let refused = try tern.run(["send", "--to", "alice@example.test", "--bcc", "someone@example.org",
+                                    "--subject", "edit \(token)"], input: "x\n")
+        #expect(refused.status == 1)
+        let entry = try #require(try Outbox(directory: tern.outbox).entries().first)
+        #expect(entry.status == .failed)
+        let edit = try tern.run(["outbox", "edit", String(entry.id.prefix(4))],
+                                extraEnvironment: ["VISUAL": "sed -i s/someone@example.org/bob@example.test/"])
+        #expect(edit.status == 0, "\(edit.error)")
+        #expect(edit.output.contains("queued again"))
+        let edited = try #require(try Outbox(directory: tern.outbox).entries().first)
+        #expect(edited.status == .queued)
+        #expect(edited.recipients == ["alice@example.test", "bob@example.test"])
+        #expect(edited.bcc == ["bob@example.test"])
+        let flush = try tern.run(["outbox", "flush"])
+        #expect(flush.status == 0, "\(flush.error)")
+        let received = try await StackMail.fetch(stack, user: stack.bob, messageID: try #require(edited.messageID))
+        #expect(received.count == 1)
+        #expect(!String(decoding: try #require(received.first), as: UTF8.self).contains("Bcc"))
+    }
+
     @Test func usageErrorsSayWhatIsWrong() throws {
         let stack = try MailStack.required()
         let tern = try TernBinary(stack)

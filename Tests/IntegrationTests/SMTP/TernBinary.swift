@@ -56,11 +56,14 @@ struct TernBinary {
     }
 
     /// Runs `tern ARGS`, with `input` on standard input.
-    func run(_ arguments: [String], input: String = "") throws -> StackMail.RunResult {
+    func run(_ arguments: [String], input: String = "", extraEnvironment: [String: String] = [:]) throws
+        -> StackMail.RunResult
+    {
         guard FileManager.default.isExecutableFile(atPath: Self.path) else {
             throw StackMail.Failure(description: "\(Self.path) is missing: run `swift build` first")
         }
-        return try StackMail.run(Self.path, arguments, input: Data(input.utf8), environment: environment)
+        return try StackMail.run(Self.path, arguments, input: Data(input.utf8),
+                                 environment: environment.merging(extraEnvironment) { $1 })
     }
 
     /// The account's outbox folder.
