@@ -107,7 +107,17 @@ struct SendCommand: AsyncParsableCommand {
             print("Queued as \(entry.id) in the outbox of \(account.name); `tern outbox flush` sends it.")
             return
         }
-        let result = try await sender.send(message, policy: policy)
+        let result: SendResult
+        do {
+            result = try await sender.send(message, policy: policy)
+        } catch let error as OutboxError {
+            if case .busy = error {
+                throw SendSupport.fail("the message is queued, but \(error); `tern outbox flush` sends it later",
+                                       status: SendSupport.temporaryFailureStatus)
+            }
+            throw SendSupport.fail("the message could not be put in the outbox, so nothing was sent: \(error)",
+                                   status: ExitCode.failure)
+        }
         let status = SendSupport.report(result, accountName: account.name)
         if status != 0 { throw ExitCode(status) }
     }
