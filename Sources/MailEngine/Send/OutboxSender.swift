@@ -66,11 +66,22 @@ public struct OutboxSender: Sendable {
     ///
     /// - Returns: What happened; the message stays in the outbox unless it was sent and its Sent
     ///   copy stored.
-    /// - Throws: ``OutboxError`` or `MaildirError` when it cannot be queued or the outbox is
-    ///   locked by another process for longer than ``lockWait`` (the message is then queued).
+    /// - Throws: ``OutboxError`` or `MaildirError` when it cannot be queued (nothing is sent), or
+    ///   `OutboxError.busy` when another process holds the outbox longer than ``lockWait`` (the
+    ///   message is then queued for that process or a later flush).
     public func send(_ message: OutgoingMessage, policy: SMTPRecipientPolicy = .all) async throws -> SendResult {
+        // The lock comes first: a flush running elsewhere must not pick the new message up while
+        // this call sends it.
+        let lock: OutboxLock
+        do {
+            lock = try await outbox.lock(wait: lockWait)
+        } catch let error as OutboxError {
+            if case .busy = error { try queue(message, policy: policy) }
+            throw error
+        }
+        defer { lock.release() }
         let entry = try queue(message, policy: policy)
-        let results = try await run(on: [entry], dueOnly: false)
+        let results = await process([entry], dueOnly: false)
         return results.first ?? SendResult(entry: entry, outcome: .skipped("not processed"))
     }
 
@@ -83,13 +94,6 @@ public struct OutboxSender: Sendable {
         let lock = try await outbox.lock(wait: lockWait)
         defer { lock.release() }
         return await process(try outbox.entries(), dueOnly: dueOnly)
-    }
-
-    /// Runs the pipeline on `entries` under the outbox's lock.
-    func run(on entries: [OutboxEntry], dueOnly: Bool) async throws -> [SendResult] {
-        let lock = try await outbox.lock(wait: lockWait)
-        defer { lock.release() }
-        return await process(entries, dueOnly: dueOnly)
     }
 
     // MARK: - The pipeline

@@ -203,6 +203,23 @@ struct OutboxSenderTests {
         #expect(copies.count == 5)
     }
 
+    /// While another process holds the outbox, `send` waits; past its wait, the message is queued
+    /// for that process (or a later flush) and the caller is told.
+    @Test func aBusyOutboxQueuesTheMessage() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let transport = FakeTransport()
+        var sender = makeSender(folder, transport: transport, sentCopy: RecordingSentCopy())
+        sender.lockWait = .milliseconds(200)
+        let held = try await sender.outbox.lock()
+        let error = await #expect(throws: OutboxError.self) { try await sender.send(sampleMessage) }
+        if case .busy? = error {} else { Issue.record("expected busy: \(String(describing: error))") }
+        held.release()
+        #expect(try sender.outbox.entries().count == 1)
+        #expect(transport.submittedCount == 0)
+        #expect(try await sender.flush().first?.wasAccepted == true)
+    }
+
     @Test func theRetryScheduleGrowsThenStays() {
         let schedule = RetrySchedule()
         let start = Date(timeIntervalSince1970: 0)
