@@ -18,10 +18,11 @@ struct SendCommand: AsyncParsableCommand {
             cannot go now stays queued: `tern outbox` lists it, `tern outbox flush` retries.
 
             Examples:
-              tern send --to bob@example.org --subject "Hello" < body.txt
-              tern send --to "Bob <bob@example.org>, ann@example.org" --cc carol@example.org \\
-                        --subject "Report" --attach report.pdf --body-file body.txt
-              tern send --raw < message.eml        (recipients from To, Cc and Bcc; Bcc removed)
+              tern send --to bob@example.org --subject Hello < body.txt
+              tern send --to "Bob <bob@example.org>, ann@example.org" \\
+                        --subject Report --attach report.pdf --body-file body.txt
+              tern send --raw < message.eml
+            With --raw the recipients come from To, Cc and Bcc, and Bcc is removed.
 
             Exit status: 0 the server accepted the message (with --partial: at least one recipient \
             got it; the refused ones are printed); 75 not sent for now, it stays queued and is \
