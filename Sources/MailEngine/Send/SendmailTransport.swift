@@ -63,7 +63,7 @@ struct SendmailSession: SubmissionSession {
                                        message: "the sendmail command exited with status \(result.status)\(said)",
                                        isTransient: result.status == 75))
         }
-        return .accepted(SubmissionReceipt(reply: "handed to the sendmail command (exit status 0)"))
+        return .accepted(SubmissionReceipt(reply: "handed to the sendmail command, which exited with status 0"))
     }
 
     func close() async {}

@@ -243,7 +243,11 @@ enum SendSupport {
         let id = result.entry.id
         switch result.outcome {
         case .sent(let receipt, let copy):
-            print("Sent: the server accepted it (\(receipt.reply)).")
+            if receipt.reply.first?.isNumber == true {
+                print("Sent: the server accepted it (\(receipt.reply)).")
+            } else {
+                print("Sent: \(receipt.reply).")
+            }
             for refused in receipt.refusedRecipients {
                 printError("not delivered to \(refused)")
             }
