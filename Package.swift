@@ -61,6 +61,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "TerminalKit", dependencies: ["CNcurses"], swiftSettings: swiftSettings),
+        // A small TerminalKit program for manual checks and the tmux tests of TerminalKitTests.
+        .executableTarget(name: "TerminalKitDemo", dependencies: ["TerminalKit"], swiftSettings: swiftSettings),
         .target(
             name: "TernUI",
             dependencies: ["TerminalKit", "MailEngine", "TernConfig", "MailCore"],
@@ -88,6 +90,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Benchmark of the MIME parser (scripts/bench mime) and its libFuzzer target (scripts/fuzz-mime).
+        .executableTarget(name: "BenchMIME", dependencies: ["MailCore"], path: "Bench/MIME", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzMIME", dependencies: ["MailCore"], path: "Fuzz/MIME", swiftSettings: swiftSettings),
         // SMTP submission benchmark against the test Postfix (scripts/bench smtp).
         .executableTarget(name: "BenchSMTP", dependencies: ["SMTP", "Transport"], path: "Bench/SMTP",
                           swiftSettings: swiftSettings),
@@ -101,7 +106,8 @@ let package = Package(
         .testTarget(name: "MailStoreTests", dependencies: ["MailStore", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TernConfigTests", dependencies: ["TernConfig", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MailEngineTests", dependencies: ["MailEngine", "TernTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TernTestSupport"],
+                    exclude: ["Snapshots"], swiftSettings: swiftSettings),
         .testTarget(name: "TernUITests", dependencies: ["TernUI", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",

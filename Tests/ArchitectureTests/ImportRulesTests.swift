@@ -21,6 +21,7 @@ enum ImportRules {
         "TernConfig": ["MailCore", "TOMLKit"],
         "MailEngine": ["MailCore", "IMAP", "POP3", "SMTP", "Transport", "MailStore", "TernConfig", "Logging"],
         "TerminalKit": [],
+        "TerminalKitDemo": ["TerminalKit"],
         "TernUI": ["TerminalKit", "MailEngine", "TernConfig", "MailCore"],
     ]
 

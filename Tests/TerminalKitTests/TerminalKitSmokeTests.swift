@@ -1,6 +1,0 @@
-import Testing
-@testable import TerminalKit
-
-@Test func ncursesIsLinked() {
-    #expect(ncursesVersion().hasPrefix("ncurses"))
-}
