@@ -113,7 +113,7 @@ struct OutboxTests {
             try? await Task.sleep(for: .milliseconds(100))
             first.release()
         }
-        let second = try await outbox.lock(wait: .seconds(5))
+        let second = try await outbox.lock(wait: .seconds(60))
         second.release()
     }
 

@@ -8,7 +8,7 @@ import Testing
     @Test func fullSessionWithSTARTTLS() async throws {
         let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
         let size = SMTPMessageTraits(scanning: smallMessage).size
-        let server = try await ScriptedServer.start([
+        let server = try await scriptedSMTPServer([
             .send("220 mail.example.test ESMTP\r\n"),
             .expect("EHLO client.test"), .send(ehloReply(["PIPELINING", "STARTTLS", "SIZE 1000"])),
             .expect("STARTTLS"), .send("220 2.0.0 Ready to start TLS\r\n"), .startTLS,
@@ -46,7 +46,7 @@ import Testing
 
     @Test func implicitTLS() async throws {
         let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
-        let server = try await ScriptedServer.start(smtpTLSLogin + [.expect("QUIT"), .send("221 Bye\r\n"), .close],
+        let server = try await scriptedSMTPServer(smtpTLSLogin + [.expect("QUIT"), .send("221 Bye\r\n"), .close],
                                                     implicitTLS: .localhost)
         let session = try await SMTPConnection.connect(smtpSettings(port: server.port, security: .tls, caFile: ca.path))
         #expect(session.isTLSActive)
@@ -59,7 +59,7 @@ import Testing
     @Test func repliesInjectedAfterSTARTTLSAreNotRead() async throws {
         let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
         let injected = "250-evil.example\r\n250 AUTH LOGIN\r\n334 VXNlcm5hbWU6\r\n"
-        let server = try await ScriptedServer.start([
+        let server = try await scriptedSMTPServer([
             .send("220 mail.example.test ESMTP\r\n"),
             .expect("EHLO client.test"), .send(ehloReply(["STARTTLS"])),
             .expect("STARTTLS"), .send("220 2.0.0 Ready to start TLS\r\n" + injected), .startTLS,
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func startTLSNotOfferedFailsWithoutSendingCredentials() async throws {
-        let server = try await ScriptedServer.start([
+        let server = try await scriptedSMTPServer([
             .send("220 mail.example.test ESMTP\r\n"),
             .expect("EHLO client.test"), .send(ehloReply(["PIPELINING", "AUTH PLAIN LOGIN"])), .expectClose,
         ])
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func startTLSRefused() async throws {
-        let server = try await ScriptedServer.start([
+        let server = try await scriptedSMTPServer([
             .send("220 mail.example.test ESMTP\r\n"),
             .expect("EHLO client.test"), .send(ehloReply(["STARTTLS", "AUTH PLAIN"])),
             .expect("STARTTLS"), .send("454 4.7.0 TLS not available due to local problem\r\n"), .expectClose,
@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func noPasswordWithoutTLSUnlessAllowed() async throws {
-        let server = try await ScriptedServer.start([
+        let server = try await scriptedSMTPServer([
             .send("220 mail.example.test ESMTP\r\n"),
             .expect("EHLO client.test"), .send(ehloReply(["AUTH PLAIN"])), .expectClose,
         ])
@@ -114,7 +114,7 @@ import Testing
         }
         #expect(await server.outcome().receivedLines == ["EHLO client.test"])
 
-        let allowed = try await ScriptedServer.start([
+        let allowed = try await scriptedSMTPServer([
             .send("220 mail.example.test ESMTP\r\n"),
             .expect("EHLO client.test"), .send(ehloReply(["AUTH PLAIN"])),
             .expect(alicePlain), .send("235 ok\r\n"), .expect("QUIT"), .send("221 Bye\r\n"), .close,
@@ -126,7 +126,7 @@ import Testing
 
     @Test func aRefusedLoginIsAnAuthenticationFailureWithoutTheSecret() async throws {
         let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
-        let server = try await ScriptedServer.start([
+        let server = try await scriptedSMTPServer([
             .send("220 mail.example.test ESMTP\r\n"),
             .expect("EHLO client.test"), .send(ehloReply()),
             // A server that echoes what it got must not get the secret on screen.
@@ -145,7 +145,7 @@ import Testing
     }
 
     @Test func aGreetingOfAMegabyteWithoutCRLFFails() async throws {
-        let server = try await ScriptedServer.start([
+        let server = try await scriptedSMTPServer([
             .sendBytes([UInt8](repeating: UInt8(ascii: "2"), count: 1_048_576)), .expectClose,
         ], timeout: .seconds(60))
         let error = await #expect(throws: SMTPProtocolError.self) {
@@ -157,7 +157,7 @@ import Testing
     }
 
     @Test func aRefusedGreeting() async throws {
-        let server = try await ScriptedServer.start([.send("554 5.3.2 mail.example.test no service\r\n"), .expectClose])
+        let server = try await scriptedSMTPServer([.send("554 5.3.2 mail.example.test no service\r\n"), .expectClose])
         let error = await #expect(throws: SMTPServerError.self) {
             try await SMTPConnection.connect(smtpSettings(port: server.port, security: .none, password: nil))
         }
@@ -168,7 +168,7 @@ import Testing
     /// The whole dialogue with every reply cut into single bytes, each in its own read.
     @Test func repliesSplitByteByByte() async throws {
         let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
-        let server = try await ScriptedServer.start([
+        let server = try await scriptedSMTPServer([
             .sendSplit("220-mail.example.test ESMTP\r\n220 hello\r\n", .bytewise),
             .expect("EHLO client.test"), .sendSplit(ehloReply(), .bytewise),
             .expect(alicePlain), .sendSplit("235 2.7.0 Authentication successful\r\n", .bytewise),
@@ -189,7 +189,7 @@ import Testing
 
     @Test func a421InTheMiddleEndsTheSession() async throws {
         let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
-        let server = try await ScriptedServer.start(smtpTLSLogin + [
+        let server = try await scriptedSMTPServer(smtpTLSLogin + [
             .expect("MAIL FROM:<alice@example.test> SIZE=\(SMTPMessageTraits(scanning: smallMessage).size)"),
             .expect("RCPT TO:<bob@example.test>"), .expect("DATA"),
             .send("250 2.1.0 Ok\r\n421 4.3.2 Service shutting down, closing transmission channel\r\n"), .close,
@@ -207,7 +207,7 @@ import Testing
 
     @Test func theConnectionLostAfterTheDataIsAnError() async throws {
         let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
-        let server = try await ScriptedServer.start(smtpTLSLogin + [
+        let server = try await scriptedSMTPServer(smtpTLSLogin + [
             .expect("MAIL FROM:<alice@example.test> SIZE=\(SMTPMessageTraits(scanning: smallMessage).size)"),
             .expect("RCPT TO:<bob@example.test>"), .expect("DATA"),
             .send("250 Ok\r\n250 Ok\r\n354 go\r\n"),
@@ -226,7 +226,7 @@ import Testing
             .expect("RCPT TO:<bob@example.test>"), .expect("DATA"),
             .send("250 Ok\r\n250 Ok\r\n354 go\r\n"),
         ] + smallMessageLines
-        let slow = try await ScriptedServer.start(steps + [.pause(milliseconds: 1500), .send("250 2.0.0 Ok\r\n"),
+        let slow = try await scriptedSMTPServer(steps + [.pause(milliseconds: 1500), .send("250 2.0.0 Ok\r\n"),
                                                            .expect("QUIT"), .send("221 Bye\r\n"), .close],
                                                   implicitTLS: .localhost)
         let session = try await SMTPConnection.connect(smtpSettings(
@@ -235,7 +235,7 @@ import Testing
         await session.quit()
         #expect(await slow.outcome().failures.isEmpty)
 
-        let silent = try await ScriptedServer.start(steps + [.expectClose], implicitTLS: .localhost)
+        let silent = try await scriptedSMTPServer(steps + [.expectClose], implicitTLS: .localhost)
         let stuck = try await SMTPConnection.connect(smtpSettings(
             port: silent.port, security: .tls, caFile: ca.path, readTimeout: .seconds(5), dataTimeout: .milliseconds(300)))
         let error = await #expect(throws: TransportError.self) { try await stuck.send(smallMessage, envelope: bobEnvelope) }

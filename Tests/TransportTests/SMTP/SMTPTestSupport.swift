@@ -41,3 +41,10 @@ let smallMessage = Array("Subject: hi\r\n\r\nHello\r\n.dot\r\n".utf8)
 let smallMessageLines: [ScriptedServer.Step] = [.expect("Subject: hi"), .expect(""), .expect("Hello"),
                                                 .expect("..dot"), .expect(".")]
 let bobEnvelope = SMTPEnvelope(sender: "alice@example.test", recipients: ["bob@example.test"])
+
+/// A scripted server with a generous time limit: when the whole suite runs on a busy machine, a
+/// conversation of a few hundred milliseconds can take many seconds.
+func scriptedSMTPServer(_ script: [ScriptedServer.Step], implicitTLS: ScriptedServer.Identity? = nil,
+                        timeout: Duration = .seconds(120)) async throws -> ScriptedServer {
+    try await ScriptedServer.start(script, implicitTLS: implicitTLS, timeout: max(timeout, .seconds(120)))
+}
