@@ -130,6 +130,7 @@ extension SMTPConnection {
     func transact(_ message: [UInt8], envelope: SMTPEnvelope, policy: SMTPRecipientPolicy) async throws
         -> SMTPTransactionReport
     {
+        try requireReady()
         let traits = SMTPMessageTraits(scanning: message)
         try await send(client.beginTransaction(envelope, traits: traits, policy: policy))
         switch try await awaitEvent() {
@@ -170,6 +171,15 @@ extension SMTPConnection {
     }
 
     // MARK: - Helpers
+
+    /// The session must be ready for a command (it always is between calls; this guards the
+    /// client's preconditions against a state no call should leave behind).
+    func requireReady() throws {
+        guard client.isReadyForCommand else {
+            throw TransportError(.notConnected, host: settings.host, port: settings.port,
+                                 detail: "the SMTP session is not ready for a command")
+        }
+    }
 
     /// The server's text with any copy of the secret (plain or in a SASL encoding) cut out.
     func scrub(_ text: String) -> String {

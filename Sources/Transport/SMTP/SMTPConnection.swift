@@ -114,6 +114,7 @@ public actor SMTPConnection {
     /// `RSET`: abandons any transaction on the server.
     public func reset() async throws {
         try await serialized {
+            try self.requireReady()
             try await self.send(self.client.reset())
             try await self.expectCompletion("RSET")
         }
@@ -122,6 +123,7 @@ public actor SMTPConnection {
     /// `NOOP`: checks that the server still answers.
     public func noop() async throws {
         try await serialized {
+            try self.requireReady()
             try await self.send(self.client.noop())
             try await self.expectCompletion("NOOP")
         }
@@ -131,7 +133,7 @@ public actor SMTPConnection {
     public func quit() async {
         _ = try? await serialized {
             defer { self.isOpen = false }
-            if self.client.state != .closed && !self.client.isWaitingForReply {
+            if self.client.isReadyForCommand || (self.client.state == .awaitingHello && !self.client.isWaitingForReply) {
                 try? await self.send(self.client.quit())
                 _ = try? await self.awaitEvent()
             }
