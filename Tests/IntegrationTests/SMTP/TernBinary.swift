@@ -21,10 +21,9 @@ struct TernBinary {
     /// A config with account `alice`: IMAP at the stack, SMTP at `smtpPort` with `security`.
     init(_ stack: MailStack, security: String = "starttls", smtpPort: Int? = nil, password: String = "alicepw",
          source: String? = nil) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tern-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let port = smtpPort ?? (security == "tls" ? stack.submissionsPort : stack.submissionPort)
-        let sourceTable = source ?? """
+        try self.init(host: stack.host, smtpPort: port, security: security, caFile: stack.caFile.path, password: password,
+                      source: source ?? """
             [accounts.alice.imap]
             host = "\(stack.host)"
             port = \(stack.imapPort)
@@ -32,7 +31,15 @@ struct TernBinary {
             user = "alice"
             password_env = "TERN_TEST_PW"
             ca_file = "\(stack.caFile.path)"
-            """
+            """)
+    }
+
+    /// A config with account `alice`: the mail `source` table, and SMTP at `host`:`smtpPort`.
+    init(host: String, smtpPort port: Int, security: String, caFile: String, password: String, source sourceTable: String)
+        throws
+    {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tern-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = """
             [accounts.alice]
             from = "Alice <alice@example.test>"
@@ -40,12 +47,12 @@ struct TernBinary {
             \(sourceTable)
 
             [accounts.alice.smtp]
-            host = "\(stack.host)"
+            host = "\(host)"
             port = \(port)
             security = "\(security)"
             user = "alice"
             password_env = "TERN_TEST_PW"
-            ca_file = "\(stack.caFile.path)"
+            ca_file = "\(caFile)"
             """
         try Data(config.utf8).write(to: folder.appendingPathComponent("config.toml"))
         var environment = ProcessInfo.processInfo.environment
