@@ -82,6 +82,22 @@ import Testing
         await server.stop()
     }
 
+    @Test func theAccountsPreferredMechanismIsUsed() async throws {
+        var behavior = FakeSMTPServer.Behavior()
+        behavior.users = ["alice": "alicepw"]
+        behavior.implicitTLS = true
+        let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
+        let server = try await FakeSMTPServer.start(behavior)
+        var settings = smtpSettings(port: server.port, security: .tls, caFile: ca.path)
+        settings.authentication.preferredMechanisms = [.login, .plain]
+        let session = try await SMTPConnection.connect(settings)
+        #expect(await session.authenticationMechanism == .login)
+        #expect(try await session.send(Self.message(1), envelope: bobEnvelope).isAccepted)
+        await session.quit()
+        #expect(server.commands.prefix(4) == ["EHLO client.test", "AUTH LOGIN", "YWxpY2U=", "YWxpY2Vwdw=="])
+        await server.stop()
+    }
+
     @Test func aWrongPasswordAgainstTheFakeServer() async throws {
         var behavior = FakeSMTPServer.Behavior()
         behavior.users = ["alice": "right"]
