@@ -94,8 +94,11 @@ let package = Package(
         .executableTarget(name: "BenchMIME", dependencies: ["MailCore"], path: "Bench/MIME", swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzMIME", dependencies: ["MailCore"], path: "Fuzz/MIME", swiftSettings: swiftSettings),
         // SMTP submission benchmark against the test Postfix (scripts/bench smtp).
-        .executableTarget(name: "BenchSMTP", dependencies: ["SMTP", "Transport"], path: "Bench/SMTP",
-                          swiftSettings: swiftSettings),
+        .executableTarget(name: "BenchSMTP", dependencies: [
+                              "SMTP", "Transport",
+                              .product(name: "NIOCore", package: "swift-nio"),
+                              .product(name: "NIOPosix", package: "swift-nio"),
+                          ], path: "Bench/SMTP", swiftSettings: swiftSettings),
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -3,8 +3,12 @@
 // per second with the time split between the client's CPU and waiting on the server. Also times
 // the sans-I/O client alone on canned replies, to show what the protocol code itself costs.
 //
-//   BenchSMTP HOST PORT CA_FILE USER PASSWORD RECIPIENT [COUNT] [SIZE]
+//   BenchSMTP HOST PORT CA_FILE USER PASSWORD RECIPIENT [COUNT] [SIZE] [RTT_MS...]
+//
+// For each round-trip time (default 0, meaning plain loopback) the two runs go through a proxy
+// that delays every chunk by half of it in each direction, as a distant server would.
 import Foundation
+import NIOCore
 import SMTP
 import Transport
 
@@ -55,6 +59,7 @@ let password = arguments[5]
 let recipient = arguments[6]
 let count = arguments.count > 7 ? Int(arguments[7]) ?? 200 : 200
 let size = arguments.count > 8 ? Int(arguments[8]) ?? 20480 : 20480
+let roundTrips = arguments.count > 9 ? arguments[9...].compactMap { Double($0) } : [0]
 let sender = user.contains("@") ? user : "\(user)@example.test"
 let messages = (0..<count).map { makeMessage(number: $0, size: size, sender: sender, recipient: recipient) }
 let envelope = SMTPEnvelope(sender: sender, recipients: [recipient])
@@ -92,28 +97,38 @@ do {
                  count, size, wall * 1000, cpu / Double(count) * 1e6, Double(totalBytes) / 1e6 / max(wall, 1e-9)))
 }
 
-// 2. Against the server, with and without PIPELINING.
-for pipelining in [true, false] {
-    let settings = SMTPSettings(
-        host: host, port: port, connection: ConnectionOptions(security: port == 465 || port == 1465 ? .tls : .startTLS,
-                                                              caFile: caFile),
-        credentials: SMTPCredentials(username: user, secret: .password(password)), usePipelining: pipelining)
-    let session = try await SMTPConnection.connect(settings)
-    // One message first so that the measured loop starts on a warm connection.
-    _ = try await session.send(messages[0], envelope: envelope)
-    let clock = ContinuousClock()
-    let cpu0 = processCPUSeconds()
-    let start = clock.now
-    var accepted = 0
-    for message in messages {
-        if try await session.send(message, envelope: envelope).isAccepted { accepted += 1 }
+// 2. Against the server, with and without PIPELINING, at each round-trip time.
+for rtt in roundTrips {
+    var targetPort = port
+    if rtt > 0 {
+        targetPort = try await DelayProxy.start(targetHost: host, targetPort: port,
+                                                oneWayDelay: .microseconds(Int64(rtt * 500)))
     }
-    let wall = seconds(clock.now - start)
-    let cpu = processCPUSeconds() - cpu0
-    await session.quit()
-    let label = pipelining ? "with PIPELINING   " : "without PIPELINING"
-    print(String(format: "%@: %d/%d accepted in %.2f s = %.0f messages/s, %.1f MB/s; client CPU %.2f s (%.0f%%), "
-                 + "waiting on the server %.2f s (%.0f%%); %.2f ms per message",
-                 label, accepted, count, wall, Double(count) / wall, Double(totalBytes) / 1e6 / wall, cpu,
-                 cpu / wall * 100, max(0, wall - cpu), max(0, wall - cpu) / wall * 100, wall / Double(count) * 1000))
+    print(rtt > 0 ? String(format: "round trip %.0f ms (delaying proxy):", rtt) : "round trip: loopback")
+    // Alternated, so that a change in the machine's load does not favour one of the two.
+    for pipelining in rtt > 0 ? [true, false] : [true, false, true, false] {
+        let settings = SMTPSettings(
+            host: host, port: targetPort,
+            connection: ConnectionOptions(security: port == 465 || port == 1465 ? .tls : .startTLS, caFile: caFile),
+            credentials: SMTPCredentials(username: user, secret: .password(password)), usePipelining: pipelining)
+        let session = try await SMTPConnection.connect(settings)
+        // One message first so that the measured loop starts on a warm connection.
+        _ = try await session.send(messages[0], envelope: envelope)
+        let clock = ContinuousClock()
+        let cpu0 = processCPUSeconds()
+        let start = clock.now
+        var accepted = 0
+        for message in messages {
+            if try await session.send(message, envelope: envelope).isAccepted { accepted += 1 }
+        }
+        let wall = seconds(clock.now - start)
+        let cpu = processCPUSeconds() - cpu0
+        await session.quit()
+        let label = pipelining ? "  with PIPELINING   " : "  without PIPELINING"
+        let cpuLabel = rtt > 0 ? "client and proxy CPU" : "client CPU"
+        print(String(format: "%@: %d/%d accepted in %.2f s = %.0f messages/s, %.1f MB/s; %@ %.2f s (%.0f%%), "
+                     + "waiting on the server %.2f s (%.0f%%); %.2f ms per message",
+                     label, accepted, count, wall, Double(count) / wall, Double(totalBytes) / 1e6 / wall, cpuLabel, cpu,
+                     cpu / wall * 100, max(0, wall - cpu), max(0, wall - cpu) / wall * 100, wall / Double(count) * 1000))
+    }
 }
