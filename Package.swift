@@ -96,6 +96,12 @@ let package = Package(
         .executableTarget(name: "BenchMaildir", dependencies: ["MailStore", "MailCore"], path: "Bench/Maildir",
                           swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzMIME", dependencies: ["MailCore"], path: "Fuzz/MIME", swiftSettings: swiftSettings),
+        // SMTP submission benchmark against the test Postfix (scripts/bench smtp).
+        .executableTarget(name: "BenchSMTP", dependencies: [
+                              "SMTP", "Transport",
+                              .product(name: "NIOCore", package: "swift-nio"),
+                              .product(name: "NIOPosix", package: "swift-nio"),
+                          ], path: "Bench/SMTP", swiftSettings: swiftSettings),
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -36,7 +36,7 @@ struct Tern: AsyncParsableCommand {
         subcommands: [
             MimeCommand.self, AttachmentsCommand.self,
             ComposeCommand.self, ContactsCommand.self,
-            SendCommand.self, SyncCommand.self,
+            SendCommand.self, OutboxCommand.self, SyncCommand.self,
             FoldersCommand.self, ListCommand.self, ReadCommand.self,
             FlagCommand.self, MoveCommand.self, DeleteCommand.self,
             ConfigCommand.self,

@@ -138,6 +138,22 @@ public final class MailConnection: Sendable {
         return try await run { $0.read(timeout: timeout) }
     }
 
+    /// The next bytes from the server, waiting at most `timeout` (instead of the connection's read
+    /// timeout) for them: for answers that take long by nature, such as the reply to the end of
+    /// an SMTP message (RFC 5321 §4.5.3.2.6 suggests 10 minutes).
+    ///
+    /// - Throws: ``TransportError`` (`.readTimeout`, `.cancelled`, TLS errors, ...).
+    public func read(timeout: Duration) async throws(TransportError) -> ByteBuffer? {
+        let amount = TimeAmount(timeout)
+        return try await run { $0.read(timeout: amount) }
+    }
+
+    /// The IP address of the connection's local end (`192.0.2.7`, `::1`), or nil when unknown;
+    /// SMTP uses it as the EHLO address literal.
+    public var localIPAddress: String? {
+        channel.localAddress?.ipAddress
+    }
+
     /// Sends bytes and waits until the system has taken them.
     ///
     /// - Throws: ``TransportError`` (`.writeTimeout`, `.closedByServer`, `.cancelled`, ...).

@@ -1,0 +1,140 @@
+import Foundation
+import TernTestSupport
+
+/// What the SMTP integration tests need from the stack besides SMTP: reading a mailbox through
+/// Dovecot's IMAP (with Python's imaplib, until tern has its own IMAP client), fixing file
+/// ownership in the Dovecot Maildirs, and stopping and starting Postfix.
+enum StackMail {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The raw messages in `user`'s `folder` whose Message-ID is `messageID` (without brackets),
+    /// waiting up to `timeout` until at least `atLeast` are there (delivery is asynchronous).
+    static func fetch(_ stack: MailStack, user: MailStack.User, folder: String = "INBOX", messageID: String,
+                      atLeast: Int = 1, timeout: Duration = .seconds(30)) async throws -> [[UInt8]] {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let found = try imapFetch(stack, user: user, folder: folder, messageID: messageID)
+            if found.count >= atLeast || ContinuousClock.now >= deadline { return found }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+    }
+
+    private static let script = """
+        import base64, imaplib, json, ssl, sys
+        host, port, ca, user, password, folder, mid = sys.argv[1:]
+        context = ssl.create_default_context(cafile=ca)
+        imap = imaplib.IMAP4_SSL(host, int(port), ssl_context=context)
+        imap.login(user, password)
+        typ, _ = imap.select('"%s"' % folder, readonly=True)
+        if typ != 'OK':
+            print(json.dumps({"error": "cannot select " + folder}))
+            sys.exit(0)
+        typ, data = imap.search(None, 'HEADER', 'Message-ID', mid)
+        out = []
+        for number in data[0].split():
+            typ, parts = imap.fetch(number, '(BODY.PEEK[])')
+            out.append(base64.b64encode(parts[0][1]).decode())
+        imap.logout()
+        print(json.dumps({"messages": out}))
+        """
+
+    static func imapFetch(_ stack: MailStack, user: MailStack.User, folder: String, messageID: String) throws -> [[UInt8]] {
+        let result = try run("/usr/bin/env", ["python3", "-c", script, stack.host, String(stack.imapsPort),
+                                              stack.caFile.path, user.name, user.password, folder, messageID])
+        guard result.status == 0,
+              let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        else { throw Failure(description: "imaplib failed (\(result.status)): \(result.output) \(result.error)") }
+        if let error = json["error"] as? String { throw Failure(description: error) }
+        return (json["messages"] as? [String] ?? []).map { [UInt8](Data(base64Encoded: $0) ?? Data()) }
+    }
+
+    /// Logs in once over IMAP so that Dovecot creates the user's Maildir and special folders.
+    static func touch(_ stack: MailStack, user: MailStack.User) throws {
+        _ = try imapFetch(stack, user: user, folder: "INBOX", messageID: "<none@tern.test>")
+    }
+
+    /// Gives the files under `folder` to the `mail` user, as Dovecot needs (tests run as root).
+    static func giveToMailUser(_ folder: URL) {
+        guard let owner = getpwnam("mail") else { return }
+        let uid = owner.pointee.pw_uid, gid = owner.pointee.pw_gid
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        chown(folder.path, uid, gid)
+        while let name = enumerator?.nextObject() as? String {
+            chown(folder.appendingPathComponent(name).path, uid, gid)
+        }
+    }
+
+    /// `postfix -c DIR/postfix stop` or `start`, and for start, waits until the port answers.
+    static func postfix(_ stack: MailStack, _ command: String) throws {
+        let result = try run("/usr/sbin/postfix", ["-c", stack.directory.appendingPathComponent("postfix").path, command])
+        guard result.status == 0 else {
+            throw Failure(description: "postfix \(command) failed: \(result.output) \(result.error)")
+        }
+    }
+
+    /// Waits until something accepts TCP connections on `port` of the stack.
+    static func waitForPort(_ stack: MailStack, _ port: Int, timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr(stack.host)
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
+            }
+            close(fd)
+            if connected { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw Failure(description: "nothing listens on \(stack.host):\(port)")
+    }
+
+    struct RunResult {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static func run(_ path: String, _ arguments: [String], input: Data? = nil,
+                    environment: [String: String]? = nil) throws -> RunResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let output = Pipe(), error = Pipe(), stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        try process.run()
+        if let input {
+            DispatchQueue.global().async {
+                try? stdin.fileHandleForWriting.write(contentsOf: input)
+                try? stdin.fileHandleForWriting.close()
+            }
+        }
+        let errorData = LockedData()
+        let reader = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { usleep(1000) }
+        return RunResult(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                         error: String(decoding: errorData.value, as: UTF8.self))
+    }
+}
+
+/// Data set once from another thread.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Data?
+
+    func set(_ data: Data) { lock.withLock { stored = data } }
+    var isSet: Bool { lock.withLock { stored != nil } }
+    var value: Data { lock.withLock { stored ?? Data() } }
+}
