@@ -90,7 +90,8 @@ let package = Package(
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "IMAPTests", dependencies: ["IMAP", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "IMAPTests", dependencies: ["IMAP", "TernTestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "POP3Tests", dependencies: ["POP3", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TernTestSupport"], swiftSettings: swiftSettings),
