@@ -134,7 +134,13 @@ extension IMAPConnection {
             }
             if pending.isEmpty { break }
             let oldest = pending.removeFirst()
-            try await pump(claim: claim, bodySink: nil, flush: flush) { self.completions[oldest] != nil }
+            do {
+                try await pump(claim: claim, bodySink: nil, flush: flush) { self.completions[oldest] != nil }
+            } catch let error as IMAPConnectionLost {
+                // Hand over what arrived before the connection ended, then report the end.
+                try? await flush()
+                throw error
+            }
             do {
                 _ = try takeCompletion(oldest)
             } catch {

@@ -16,6 +16,9 @@ struct IdleState {
     var started = false
     var stopRequested = false
     var reason: IdleStopReason?
+    /// Counts the IDLE commands of one ``IMAPConnection/idle()``, so a late renewal timer of an
+    /// earlier one does not end the next.
+    var generation = 0
 }
 
 /// IDLE (RFC 2177): waiting for the server to report changes.
@@ -36,11 +39,16 @@ extension IMAPConnection {
                 self.idleState.started = false
                 self.idleState.stopRequested = false
                 self.idleState.reason = nil
+                self.idleState.generation += 1
+                let generation = self.idleState.generation
                 let tag = try await self.start(.idle, claim: { _ in false })
                 let renewal = self.settings.idleRenewal
                 let timer = Task { [weak self] in
                     try await Task.sleep(for: renewal)
-                    await self?.requestIdleStop(.renewal)
+                    guard let self else { return }
+                    // DONE is written from a task of its own: cancelling the timer below must
+                    // not cancel a write in progress (that would close the connection).
+                    Task { await self.requestIdleStop(.renewal, generation: generation) }
                 }
                 do {
                     try await self.pump(claim: { _ in false }, bodySink: nil, flush: {}) { self.completions[tag] != nil }
@@ -63,8 +71,8 @@ extension IMAPConnection {
 
     /// Records why IDLE should end and sends DONE when the server has accepted IDLE (else
     /// DONE goes out as soon as it does).
-    func requestIdleStop(_ reason: IdleStopReason) async {
-        guard idleState.running, isOpen else { return }
+    func requestIdleStop(_ reason: IdleStopReason, generation: Int? = nil) async {
+        guard idleState.running, isOpen, generation.map({ $0 == idleState.generation }) ?? true else { return }
         if idleState.reason == nil || reason != .renewal { idleState.reason = reason }
         guard !idleState.stopRequested || client.canEndIdle else { return }
         idleState.stopRequested = true

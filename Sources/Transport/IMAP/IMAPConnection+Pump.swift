@@ -179,7 +179,9 @@ extension IMAPConnection {
             }
         case .bodyEnd:
             if !fetchState.streaming, let section = fetchState.section {
-                fetchState.message?.sections[section] = fetchState.bytes
+                // Read first: the assignment's access to fetchState must not overlap this read.
+                let bytes = fetchState.bytes
+                fetchState.message?.sections[section] = bytes
             }
             fetchState.section = nil
             fetchState.bytes = []

@@ -8,7 +8,8 @@ import Testing
 /// Settings for an IMAP session with a scripted server on 127.0.0.1 (bob/bobpw, no ID).
 func imapSettings(
     port: Int, security: ConnectionSecurity = .tls, caFile: String?, allowInsecure: Bool = false,
-    limits: IMAPLimits = .default, readTimeout: Duration = .seconds(5), idleRenewal: Duration = .seconds(25 * 60)
+    limits: IMAPLimits = .default, readTimeout: Duration = .seconds(5), idleRenewal: Duration = .seconds(25 * 60),
+    maximumHeldSectionSize: Int = 64 << 20
 ) -> IMAPSettings {
     IMAPSettings(
         host: "127.0.0.1", port: port,
@@ -16,17 +17,18 @@ func imapSettings(
                                       readTimeout: readTimeout, writeTimeout: .seconds(5)),
         credentials: IMAPCredentials(username: "bob", secret: .password("bobpw")),
         authentication: IMAPAuthenticationOptions(allowInsecureAuthentication: allowInsecure), limits: limits,
-        clientID: nil, idleRenewal: idleRenewal)
+        clientID: nil, idleRenewal: idleRenewal, maximumHeldSectionSize: maximumHeldSectionSize)
 }
 
 /// A scripted server over implicit TLS and a session logged in to it.
 func connectIMAP(_ script: [ScriptedServer.Step], limits: IMAPLimits = .default, readTimeout: Duration = .seconds(5),
-                 idleRenewal: Duration = .seconds(25 * 60), trace: ProtocolTrace? = nil,
-                 timeout: Duration = .seconds(20)) async throws -> (ScriptedServer, IMAPConnection) {
+                 idleRenewal: Duration = .seconds(25 * 60), maximumHeldSectionSize: Int = 64 << 20,
+                 trace: ProtocolTrace? = nil, timeout: Duration = .seconds(20)) async throws -> (ScriptedServer, IMAPConnection) {
     let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
     let server = try await ScriptedServer.start(script, implicitTLS: .localhost, timeout: timeout)
     let session = try await IMAPConnection.connect(
-        imapSettings(port: server.port, caFile: ca.path, limits: limits, readTimeout: readTimeout, idleRenewal: idleRenewal),
+        imapSettings(port: server.port, caFile: ca.path, limits: limits, readTimeout: readTimeout, idleRenewal: idleRenewal,
+                     maximumHeldSectionSize: maximumHeldSectionSize),
         trace: trace)
     return (server, session)
 }
