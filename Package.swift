@@ -88,6 +88,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Benchmark of the IMAP parser and client (see its main.swift); not part of the product.
+        .executableTarget(
+            name: "BenchIMAP",
+            dependencies: ["IMAP", "Transport", "MailCore", "TernTestSupport"],
+            path: "Benchmarks/BenchIMAP",
+            swiftSettings: swiftSettings
+        ),
+
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP", "TernTestSupport"],

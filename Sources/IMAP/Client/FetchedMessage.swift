@@ -19,13 +19,18 @@ public struct FetchedMessage: Hashable, Sendable {
     /// `ENVELOPE`.
     public var envelope: IMAPEnvelope?
     /// `BODYSTRUCTURE` or `BODY`.
-    public var bodyStructure: BodyStructure?
+    public var bodyStructure: BodyStructure? {
+        get { boxedStructure?.value }
+        set { boxedStructure = newValue.map(StructureBox.init) }
+    }
     /// `MODSEQ`.
     public var modSeq: UInt64?
     /// Body sections received whole (a NIL section is an empty array).
     public var sections: [BodySection: [UInt8]]
     /// Every other item (EMAILID, THREADID, Gmail labels, PREVIEW, ...).
     public var otherAttributes: [MessageAttribute]
+    /// The body structure out of line: it is large, and messages are copied in groups.
+    private var boxedStructure: StructureBox?
 
     /// A message with nothing known but its sequence number.
     public init(sequenceNumber: UInt32) {
@@ -57,6 +62,19 @@ public struct FetchedMessage: Hashable, Sendable {
         default: otherAttributes.append(attribute)
         }
     }
+}
+
+/// An immutable box holding a body structure.
+final class StructureBox: Hashable, Sendable {
+    let value: BodyStructure
+
+    init(_ value: BodyStructure) {
+        self.value = value
+    }
+
+    static func == (lhs: StructureBox, rhs: StructureBox) -> Bool { lhs.value == rhs.value }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// Gathers FETCH events into ``FetchedMessage`` values, holding body sections up to a limit.

@@ -7,30 +7,61 @@ import Foundation
 /// S: * 4 FETCH (INTERNALDATE "17-Jul-1996 02:44:25 -0700")
 /// ```
 public struct InternalDate: Hashable, Sendable, CustomStringConvertible {
-    /// The year (four digits).
-    public var year: Int
-    /// The month, 1-12.
-    public var month: Int
-    /// The day of the month, 1-31.
-    public var day: Int
-    /// The hour, 0-23.
-    public var hour: Int
-    /// The minute, 0-59.
-    public var minute: Int
-    /// The second, 0-60.
-    public var second: Int
-    /// The zone's offset from UTC in minutes, east positive.
-    public var zoneMinutes: Int
+    // Stored compactly (12 bytes): a FETCH event carrying a date is copied several times on its
+    // way from the parser to the caller.
+    private var storedYear: Int32
+    private var storedMonth: UInt8
+    private var storedDay: UInt8
+    private var storedHour: UInt8
+    private var storedMinute: UInt8
+    private var storedSecond: UInt8
+    private var storedZone: Int16
 
-    /// A date from its fields.
+    /// The year (four digits).
+    public var year: Int {
+        get { Int(storedYear) }
+        set { storedYear = Int32(clamping: newValue) }
+    }
+    /// The month, 1-12.
+    public var month: Int {
+        get { Int(storedMonth) }
+        set { storedMonth = UInt8(clamping: newValue) }
+    }
+    /// The day of the month, 1-31.
+    public var day: Int {
+        get { Int(storedDay) }
+        set { storedDay = UInt8(clamping: newValue) }
+    }
+    /// The hour, 0-23.
+    public var hour: Int {
+        get { Int(storedHour) }
+        set { storedHour = UInt8(clamping: newValue) }
+    }
+    /// The minute, 0-59.
+    public var minute: Int {
+        get { Int(storedMinute) }
+        set { storedMinute = UInt8(clamping: newValue) }
+    }
+    /// The second, 0-60.
+    public var second: Int {
+        get { Int(storedSecond) }
+        set { storedSecond = UInt8(clamping: newValue) }
+    }
+    /// The zone's offset from UTC in minutes, east positive.
+    public var zoneMinutes: Int {
+        get { Int(storedZone) }
+        set { storedZone = Int16(clamping: newValue) }
+    }
+
+    /// A date from its fields (out-of-range values are clamped to what the fields can hold).
     public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, zoneMinutes: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.zoneMinutes = zoneMinutes
+        storedYear = Int32(clamping: year)
+        storedMonth = UInt8(clamping: month)
+        storedDay = UInt8(clamping: day)
+        storedHour = UInt8(clamping: hour)
+        storedMinute = UInt8(clamping: minute)
+        storedSecond = UInt8(clamping: second)
+        storedZone = Int16(clamping: zoneMinutes)
     }
 
     /// The fields of `date` in the zone `zoneMinutes` east of UTC.

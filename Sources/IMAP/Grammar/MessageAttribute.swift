@@ -4,19 +4,21 @@
 /// ```
 /// S: * 12 FETCH (UID 4827 FLAGS (\Seen) RFC822.SIZE 44827 MODSEQ (12121231000))
 /// ```
+///
+/// The large payloads are `indirect`, so that events stay small when they are passed along.
 public enum MessageAttribute: Hashable, Sendable {
     /// `UID`.
     case uid(UInt32)
     /// `FLAGS`.
     case flags([MessageFlag])
     /// `ENVELOPE`.
-    case envelope(IMAPEnvelope)
+    indirect case envelope(IMAPEnvelope)
     /// `INTERNALDATE`.
     case internalDate(InternalDate)
     /// `RFC822.SIZE`.
     case rfc822Size(Int)
     /// `BODYSTRUCTURE` (`extended` true) or `BODY` without extension data (`extended` false).
-    case bodyStructure(BodyStructure, extended: Bool)
+    indirect case bodyStructure(BodyStructure, extended: Bool)
     /// `MODSEQ` (RFC 7162).
     case modSeq(UInt64)
     /// `BINARY.SIZE[part]` (RFC 3516).
@@ -35,4 +37,7 @@ public enum MessageAttribute: Hashable, Sendable {
     case gmailThreadID(UInt64)
     /// `X-GM-LABELS` (Gmail).
     case gmailLabels([String])
+    /// An ENVELOPE or BODYSTRUCTURE the parser could not read (a server bug); it was skipped so
+    /// that the rest of the answer survives. The item's name and what was wrong.
+    case malformed(name: String, problem: String)
 }

@@ -14,9 +14,9 @@ public enum ResponseEvent: Hashable, Sendable {
     /// An untagged response.
     case untagged(UntaggedResponse)
     /// A command's final answer.
-    case tagged(TaggedResponse)
+    indirect case tagged(TaggedResponse)
     /// A continuation request.
-    case continuation(ContinuationRequest)
+    indirect case continuation(ContinuationRequest)
     /// A FETCH response for this message sequence number starts.
     case fetchBegin(sequenceNumber: UInt32)
     /// An item of the FETCH response.

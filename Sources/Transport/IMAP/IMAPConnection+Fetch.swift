@@ -20,6 +20,8 @@ extension IMAPConnection {
     ///   - vanished: Also report expunged UIDs of the set (QRESYNC, with `changedSince`).
     ///   - batchSize: UIDs per command, or nil for one command.
     ///   - pipelineDepth: Commands in flight at once when batching.
+    ///   - newestFirst: Send the batches of the highest UIDs first (each batch is still answered
+    ///     in ascending order), so a message list fills from the top.
     ///   - handler: Called with each group of messages, in order; the next group is parsed only
     ///     after it returns.
     /// - Returns: The UIDs reported vanished and the number of messages delivered.
@@ -27,7 +29,7 @@ extension IMAPConnection {
     ///   ``IMAPCommandError``, ``IMAPConnectionLost``, `SectionTooLarge`, what `handler` throws.
     @discardableResult
     public func fetch(_ uids: SequenceSet, items: [FetchAttribute], changedSince: UInt64? = nil, vanished: Bool = false,
-                      batchSize: Int? = nil, pipelineDepth: Int = 4,
+                      batchSize: Int? = nil, pipelineDepth: Int = 4, newestFirst: Bool = false,
                       handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws -> FetchOutcome {
         guard !uids.isEmpty else { throw IMAPUsageError(.invalidArgument("an empty UID set")) }
         guard batchSize.map({ $0 > 0 }) ?? true, pipelineDepth > 0 else {
@@ -49,6 +51,7 @@ extension IMAPConnection {
                 let largest = selected.uidNext.map { $0 > 1 ? $0 - 1 : 1 } ?? UInt32.max
                 if !uids.containsStar || selected.uidNext != nil {
                     batches = uids.batches(maximumCount: batchSize, largest: largest)
+                    if newestFirst { batches.reverse() }
                     if batches.isEmpty { return FetchOutcome(vanished: SequenceSet(ranges: []), messageCount: 0) }
                 }
             }
@@ -82,7 +85,7 @@ extension IMAPConnection {
         }
     }
 
-    /// ``fetch(_:items:changedSince:vanished:batchSize:pipelineDepth:handler:)`` gathered into
+    /// ``fetch(_:items:changedSince:vanished:batchSize:pipelineDepth:newestFirst:handler:)`` gathered into
     /// one array (for small sets).
     public func fetchAll(_ uids: SequenceSet, items: [FetchAttribute], changedSince: UInt64? = nil) async throws
         -> [FetchedMessage]

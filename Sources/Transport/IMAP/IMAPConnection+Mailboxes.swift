@@ -63,9 +63,12 @@ extension IMAPConnection {
         try await serialized {
             let capabilities = self.client.capabilities
             let extended = capabilities.contains(.listExtended)
+            // RETURN options need LIST-EXTENDED (RFC 5258); without it, a SPECIAL-USE server still
+            // puts the special-use attributes in plain LIST answers (RFC 6154 §2).
             var returning: [ListReturnOption] = []
-            if capabilities.contains(.specialUse) || extended { returning.append(.specialUse) }
-            if let status, !status.isEmpty, capabilities.contains(.listStatus) { returning.append(.status(status)) }
+            if extended, capabilities.contains(.specialUse) { returning.append(.specialUse) }
+            let listStatus = extended && capabilities.contains(.listStatus)
+            if let status, !status.isEmpty, listStatus { returning.append(.status(status)) }
             var entries: [MailboxListEntry] = []
             var statuses: [MailboxName: MailboxStatus] = [:]
             let claim: Claim = { routed in
@@ -84,15 +87,12 @@ extension IMAPConnection {
             let patternName = self.mailboxName(pattern)
             if subscribedOnly && !extended {
                 try await self.execute(.lsub(reference: referenceName, pattern: patternName), claim: claim)
-            } else if !returning.isEmpty || subscribedOnly {
-                try await self.execute(.list(reference: referenceName, patterns: [patternName],
-                                             selection: subscribedOnly ? [.subscribed] : [],
-                                             returning: capabilities.contains(.specialUse) || extended ? returning : []),
-                                       claim: claim)
             } else {
-                try await self.execute(.list(reference: referenceName, patterns: [patternName]), claim: claim)
+                try await self.execute(.list(reference: referenceName, patterns: [patternName],
+                                             selection: subscribedOnly ? [.subscribed] : [], returning: returning),
+                                       claim: claim)
             }
-            if let status, !status.isEmpty, !capabilities.contains(.listStatus) {
+            if let status, !status.isEmpty, !listStatus {
                 let names = entries.filter(\.isSelectable).map(\.name)
                 try await self.pipelinedStatus(names, items: status, into: &statuses)
             }

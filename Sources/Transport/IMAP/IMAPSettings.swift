@@ -21,7 +21,7 @@ public struct IMAPSettings: Sendable {
     public var clientID: IDParameters?
     /// How long one IDLE lasts before it is renewed (RFC 2177: at most 29 minutes).
     public var idleRenewal: Duration
-    /// The most bytes of one body section ``IMAPConnection/fetch(_:items:changedSince:vanished:batchSize:handler:)``
+    /// The most bytes of one body section ``IMAPConnection/fetch(_:items:changedSince:vanished:batchSize:pipelineDepth:newestFirst:handler:)``
     /// holds in memory (bigger ones must be fetched with ``IMAPConnection/fetchBody(uid:section:peek:partial:into:)``).
     public var maximumHeldSectionSize: Int
 
@@ -36,6 +36,7 @@ public struct IMAPSettings: Sendable {
     ///   - limits: Bounds on the server's answers.
     ///   - clientID: The ID sent after login (default: name "tern").
     ///   - idleRenewal: How long one IDLE lasts (default 25 minutes, at most 29).
+    ///   - maximumHeldSectionSize: The largest body section held in memory by `fetch`.
     public init(
         host: String, port: Int? = nil, connection: ConnectionOptions, credentials: IMAPCredentials,
         authentication: IMAPAuthenticationOptions = .init(), limits: IMAPLimits = .default,

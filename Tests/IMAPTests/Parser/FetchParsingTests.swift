@@ -96,6 +96,23 @@ import Testing
         #expect(try parseFetchAttributes(input) == [.uid(4), .flags([])])
     }
 
+    @Test func anUnreadableEnvelopeOrStructureIsSkippedNotFatal() throws {
+        let input = "* 1 FETCH (UID 1 BODYSTRUCTURE (\"text\" \"plain\" (\"charset\" \"x\") NIL NIL \"7bit\" abc) "
+            + "ENVELOPE (\"date\" \"subject\") FLAGS (\\Seen))\r\n"
+        let attributes = try parseFetchAttributes(input)
+        #expect(attributes.count == 4)
+        #expect(attributes.first == .uid(1))
+        #expect(attributes.last == .flags([.seen]))
+        guard case .malformed(let name, let problem) = attributes[1], case .malformed(let second, _) = attributes[2] else {
+            Issue.record("expected two malformed items, got \(attributes)")
+            return
+        }
+        #expect(name == "BODYSTRUCTURE" && problem.contains("a number"))
+        #expect(second == "ENVELOPE")
+        // Unbalanced input is still an error: nothing can be skipped safely.
+        #expect(throws: IMAPProtocolError.self) { try parseEvents("* 1 FETCH (UID 1 ENVELOPE (\"a\" (\"b\"\r\n") }
+    }
+
     @Test func aLargeBodyIsStreamedInPieces() throws {
         let body = (0..<5000).map { UInt8(truncatingIfNeeded: $0 % 251) }
         let input = bytes("* 1 FETCH (UID 8 BODY[] {5000}\r\n") + body + bytes(" FLAGS (\\Seen))\r\nA1 OK done\r\n")

@@ -44,7 +44,9 @@ extension GrammarParser {
         case 4 where range(name, is: "BODY"):
             if peek() == ASCII.openBracket { return try parseBodySectionItem(.body) }
             try parseSpace()
-            return .attribute(.bodyStructure(try parseBody(), extended: false))
+            return try parseOrSkip("BODY") { parser throws(ParseFailure) in
+                .bodyStructure(try parser.parseBody(), extended: false)
+            }
         case 5 where range(name, is: "FLAGS"):
             try parseSpace()
             return .attribute(.flags(try parseFlagList()))
@@ -70,7 +72,7 @@ extension GrammarParser {
             return .attribute(.preview(optionalText(of: try parseNString())))
         case 8 where range(name, is: "ENVELOPE"):
             try parseSpace()
-            return .attribute(.envelope(try parseEnvelope()))
+            return try parseOrSkip("ENVELOPE") { parser throws(ParseFailure) in .envelope(try parser.parseEnvelope()) }
         case 8 where range(name, is: "THREADID"):
             try parseSpace()
             if consumeNIL() { return .attribute(.threadID(nil)) }
@@ -105,12 +107,31 @@ extension GrammarParser {
             return .attribute(.internalDate(try parseDateTime()))
         case 13 where range(name, is: "BODYSTRUCTURE"):
             try parseSpace()
-            return .attribute(.bodyStructure(try parseBody(), extended: true))
+            return try parseOrSkip("BODYSTRUCTURE") { parser throws(ParseFailure) in
+                .bodyStructure(try parser.parseBody(), extended: true)
+            }
         case 13 where range(name, is: "RFC822.HEADER"):
             return try parseBodyValueItem(BodySection(.body, .header), origin: nil)
         default:
             try skipUnknownAttribute()
             return .skipped
+        }
+    }
+
+    /// An ENVELOPE or BODYSTRUCTURE, or, when it does not parse but is a well-formed value
+    /// (balanced lists, valid strings), `.malformed` so that one server bug does not end the
+    /// session. Nesting past the limit and unframed literals stay errors.
+    private mutating func parseOrSkip(
+        _ name: String, _ rule: (inout GrammarParser) throws(ParseFailure) -> MessageAttribute
+    ) throws(ParseFailure) -> FetchItem {
+        let (start, openLists) = (index, depth)
+        do throws(ParseFailure) {
+            return .attribute(try rule(&self))
+        } catch {
+            guard case .malformed(let expected) = error.kind else { throw error }
+            (index, depth) = (start, openLists)
+            try skipValue()
+            return .attribute(.malformed(name: name, problem: "expected \(expected)"))
         }
     }
 
