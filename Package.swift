@@ -102,10 +102,14 @@ let package = Package(
                               .product(name: "NIOCore", package: "swift-nio"),
                               .product(name: "NIOPosix", package: "swift-nio"),
                           ], path: "Bench/SMTP", swiftSettings: swiftSettings),
+        // Benchmark of the IMAP parser and client (scripts/bench imap).
+        .executableTarget(name: "BenchIMAP", dependencies: ["IMAP", "Transport", "MailCore", "TernTestSupport"],
+                          path: "Bench/IMAP", swiftSettings: swiftSettings),
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "IMAPTests", dependencies: ["IMAP", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "IMAPTests", dependencies: ["IMAP", "TernTestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "POP3Tests", dependencies: ["POP3", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TernTestSupport"], swiftSettings: swiftSettings),

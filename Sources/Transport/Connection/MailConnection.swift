@@ -134,8 +134,16 @@ public final class MailConnection: Sendable {
     ///
     /// - Throws: ``TransportError`` (`.readTimeout`, `.cancelled`, TLS errors, ...).
     public func read() async throws(TransportError) -> ByteBuffer? {
-        let timeout = TimeAmount(options.readTimeout)
-        return try await run { $0.read(timeout: timeout) }
+        try await read(timeout: options.readTimeout)
+    }
+
+    /// The next bytes from the server, waiting at most `timeout` instead of the read timeout
+    /// of the options (IMAP IDLE waits up to 29 minutes for news).
+    ///
+    /// - Throws: ``TransportError`` (`.readTimeout` closes the connection, as for ``read()``).
+    public func read(timeout: Duration) async throws(TransportError) -> ByteBuffer? {
+        let amount = TimeAmount(timeout)
+        return try await run { $0.read(timeout: amount) }
     }
 
     /// The next bytes from the server, waiting at most `timeout` (instead of the connection's read
