@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "TernTestSupport",
             dependencies: [
-                "MailCore", "MailEngine",
+                "MailCore", "MailEngine", "TernUI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -104,6 +104,7 @@ let package = Package(
         .testTarget(
             name: "TernUITests",
             dependencies: ["TernUI", "TerminalKit", "MailEngine", "TernConfig", "MailCore", "TernTestSupport"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         // Drives the real `tern` binary in tmux (skipped when tmux is missing).

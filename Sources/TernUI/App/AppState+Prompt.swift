@@ -124,7 +124,7 @@ extension AppState {
         let word = String(parts[0])
         let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : nil
         guard let name = CommandName(rawValue: word) else {
-            let close = CommandName.allCases.map(\.rawValue).filter { $0.hasPrefix(String(word.prefix(2))) }.prefix(5)
+            let close = Suggestions.closest(to: word, in: CommandName.allCases.map(\.rawValue))
             show(.error, "unknown command \"\(word)\"" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
             return []
         }

@@ -1,3 +1,4 @@
+import Foundation
 import TernConfig
 
 /// The settings the UI runs with, taken from the config (or made up by a test).
@@ -32,6 +33,8 @@ public struct UIConfiguration: Sendable {
     public var dateFormat: String
     /// Show the HTML part of multipart/alternative in the viewer.
     public var preferHTML: Bool
+    /// The time zone dates are shown in (the system's; tests fix it).
+    public var timeZone: TimeZone = .current
 
     /// Creates a configuration; everything but the accounts defaults to the config's defaults.
     public init(accounts: [AccountEntry], defaultAccount: String? = nil, keymap: Keymap = .defaults,

@@ -42,6 +42,9 @@ public struct Page: Sendable {
     public var layout: TextLayout?
     /// The last text searched for on the page.
     public var search: String?
+    /// Makes the lines for a width, for text laid out by its maker (help's columns); the lines are
+    /// then used as they are, not wrapped again.
+    public var linesForWidth: (@Sendable (Int) -> [Line])?
 
     /// Creates a page.
     public init(kind: Kind, title: String, lines: [Line]?) {
@@ -64,9 +67,22 @@ public struct Page: Sendable {
         layout = nil
     }
 
+    /// Creates a page whose lines are made for the width it is drawn at.
+    public init(kind: Kind, title: String, linesForWidth: @escaping @Sendable (Int) -> [Line]) {
+        self.kind = kind
+        self.title = title
+        self.lines = []
+        self.linesForWidth = linesForWidth
+    }
+
     /// The layout for `width`, made now if the cached one is for another width.
     public mutating func layout(width: Int) -> TextLayout {
         if let layout, layout.width == width { return layout }
+        if let linesForWidth {
+            let made = TextLayout(lines: linesForWidth(width), width: width, wrap: false)
+            layout = made
+            return made
+        }
         let made = TextLayout(lines: lines ?? [], width: width, wrap: true)
         layout = made
         return made

@@ -23,7 +23,7 @@ enum MessageListView {
             state.folder = view
             return
         }
-        let dates = DateText(format: state.config.dateFormat)
+        let dates = DateText(format: state.config.dateFormat, timeZone: state.config.timeZone)
         let formatter = MessageRowText(columns: ListColumns(width: area.width, dateWidth: dates.columnWidth), dates: dates,
                                        now: state.now, theme: theme,
                                        showRecipient: view.role == .sent || view.role == .drafts)

@@ -16,8 +16,10 @@ public struct HelpCommand: UICommand {
             return []
         }
         let context = invocation.context
-        let lines = HelpText.lines(keymap: state.config.keymap, context: context, commands: state.commands, theme: state.theme)
-        state.push(.page(Page(kind: .help(context), title: "Keys: \(HelpText.title(of: context))", lines: lines)))
+        let (keymap, commands, theme) = (state.config.keymap, state.commands, state.theme)
+        state.push(.page(Page(kind: .help(context), title: "Keys: \(HelpText.title(of: context))") { width in
+            HelpText.lines(keymap: keymap, context: context, commands: commands, theme: theme, width: width)
+        }))
         return []
     }
 }
