@@ -90,6 +90,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Benchmark of the MIME parser (scripts/bench mime) and its libFuzzer target (scripts/fuzz-mime).
+        .executableTarget(name: "BenchMIME", dependencies: ["MailCore"], path: "Bench/MIME", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzMIME", dependencies: ["MailCore"], path: "Fuzz/MIME", swiftSettings: swiftSettings),
+
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP", "TernTestSupport"], swiftSettings: swiftSettings),

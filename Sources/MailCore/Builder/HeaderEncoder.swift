@@ -16,7 +16,8 @@ public enum HeaderEncoder {
     /// - Throws: ``BuildError/controlCharacter(field:)`` when the value contains CR, LF or controls.
     public static func unstructured(_ name: String, _ value: String) throws -> [UInt8] {
         try check(value, field: name)
-        let tokens = encodeWords(value.replacingAll("\t", with: " "), phrase: false)
+        let tokens = encodeWords(value.replacingAll("\t", with: " "), phrase: false,
+                                 firstLineRoom: lineLength - name.utf8.count - 2)
         return fold(name: name, tokens: tokens)
     }
 
@@ -52,7 +53,9 @@ public enum HeaderEncoder {
     ///
     /// - Parameter phrase: True for display names, where only the restricted Q alphabet of
     ///   RFC 2047 §5(3) may be used; ASCII words with specials are then quoted by the caller.
-    static func encodeWords(_ text: String, phrase: Bool) -> [String] {
+    ///   - firstLineRoom: The room left on the first line, so that an encoded word that starts
+    ///     the value still fits there.
+    static func encodeWords(_ text: String, phrase: Bool, firstLineRoom: Int = 75) -> [String] {
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var tokens: [String] = []
         var i = 0
@@ -68,7 +71,7 @@ public enum HeaderEncoder {
                 j += 1
             }
             let run = words[i...j].joined(separator: " ")
-            tokens += encodedWords(run, phrase: phrase)
+            tokens += encodedWords(run, phrase: phrase, firstMaxLength: tokens.isEmpty ? min(75, firstLineRoom) : 75)
             i = j + 1
         }
         return tokens
@@ -80,11 +83,13 @@ public enum HeaderEncoder {
     }
 
     /// Encoded words for `text` in UTF-8, B or Q whichever is shorter, never splitting a character.
-    static func encodedWords(_ text: String, phrase: Bool, maxLength: Int = 75) -> [String] {
+    static func encodedWords(_ text: String, phrase: Bool, maxLength: Int = 75, firstMaxLength: Int? = nil) -> [String] {
         let bytes = Array(text.utf8)
         let qLength = bytes.reduce(0) { $0 + (qSafe($1, phrase: phrase) || $1 == 0x20 ? 1 : 3) }
-        let useB = qLength > (bytes.count + 2) / 3 * 4
-        let maxPayload = maxLength - "=?utf-8?x??=".count
+        // Q keeps mostly-ASCII text readable; B wins when Q would be clearly longer.
+        let useB = qLength > (bytes.count + 2) / 3 * 4 * 4 / 3 + 4
+        let overhead = "=?utf-8?x??=".count
+        var maxPayload = (firstMaxLength ?? maxLength) - overhead
         var words: [String] = []
         var chunk: [UInt8] = []
         var chunkLength = 0
@@ -92,6 +97,7 @@ public enum HeaderEncoder {
             guard !chunk.isEmpty else { return }
             let encoded = useB ? String(decoding: Base64.encode(chunk, lineLength: 0), as: UTF8.self) : qEncode(chunk, phrase: phrase)
             words.append("=?utf-8?\(useB ? "b" : "q")?\(encoded)?=")
+            maxPayload = maxLength - overhead
             chunk = []
             chunkLength = 0
         }

@@ -85,7 +85,14 @@ public enum CharsetDecoder {
 
     /// True when the bytes are well-formed UTF-8.
     static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        var it = buffer.makeIterator()
+        // Skip the ASCII prefix eight bytes at a time; validate the rest scalar by scalar.
+        guard let base = buffer.baseAddress else { return true }
+        var i = 0
+        let n = buffer.count
+        while i + 8 <= n, UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+        }
+        var it = UnsafeBufferPointer(rebasing: buffer[i...]).makeIterator()
         var decoder = UTF8()
         while true {
             switch decoder.decode(&it) {

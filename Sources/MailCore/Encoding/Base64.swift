@@ -32,29 +32,47 @@ public enum Base64 {
                 var k = 0
                 while i < n {
                     if k == 0 {
-                        // Fast path: four alphabet bytes in a row.
-                        while i + 4 <= n {
-                            let a = t[Int(src[i])], b = t[Int(src[i + 1])], c = t[Int(src[i + 2])], d = t[Int(src[i + 3])]
+                        // Fast path: eight alphabet bytes in a row give six bytes.
+                        while i &+ 8 <= n {
+                            let p = src + i
+                            let a = UInt32(t[Int(p[0])]), b = UInt32(t[Int(p[1])]), c = UInt32(t[Int(p[2])]), d = UInt32(t[Int(p[3])])
+                            let e = UInt32(t[Int(p[4])]), f = UInt32(t[Int(p[5])]), g = UInt32(t[Int(p[6])]), h = UInt32(t[Int(p[7])])
+                            if (a | b | c | d | e | f | g | h) & 0xC0 != 0 { break }
+                            let v = a << 18 | b << 12 | c << 6 | d
+                            let w = e << 18 | f << 12 | g << 6 | h
+                            let q = dst + o
+                            q[0] = UInt8(truncatingIfNeeded: v >> 16)
+                            q[1] = UInt8(truncatingIfNeeded: v >> 8)
+                            q[2] = UInt8(truncatingIfNeeded: v)
+                            q[3] = UInt8(truncatingIfNeeded: w >> 16)
+                            q[4] = UInt8(truncatingIfNeeded: w >> 8)
+                            q[5] = UInt8(truncatingIfNeeded: w)
+                            o &+= 6
+                            i &+= 8
+                        }
+                        while i &+ 4 <= n {
+                            let p = src + i
+                            let a = UInt32(t[Int(p[0])]), b = UInt32(t[Int(p[1])]), c = UInt32(t[Int(p[2])]), d = UInt32(t[Int(p[3])])
                             if (a | b | c | d) & 0xC0 != 0 { break }
-                            let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            let v = a << 18 | b << 12 | c << 6 | d
                             dst[o] = UInt8(truncatingIfNeeded: v >> 16)
-                            dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
-                            dst[o + 2] = UInt8(truncatingIfNeeded: v)
-                            o += 3
-                            i += 4
+                            dst[o &+ 1] = UInt8(truncatingIfNeeded: v >> 8)
+                            dst[o &+ 2] = UInt8(truncatingIfNeeded: v)
+                            o &+= 3
+                            i &+= 4
                         }
                         if i >= n { break }
                     }
                     let v = t[Int(src[i])]
-                    i += 1
+                    i &+= 1
                     if v < 64 {
                         acc = acc << 6 | UInt32(v)
-                        k += 1
+                        k &+= 1
                         if k == 4 {
                             dst[o] = UInt8(truncatingIfNeeded: acc >> 16)
-                            dst[o + 1] = UInt8(truncatingIfNeeded: acc >> 8)
-                            dst[o + 2] = UInt8(truncatingIfNeeded: acc)
-                            o += 3
+                            dst[o &+ 1] = UInt8(truncatingIfNeeded: acc >> 8)
+                            dst[o &+ 2] = UInt8(truncatingIfNeeded: acc)
+                            o &+= 3
                             k = 0
                             acc = 0
                         }

@@ -24,43 +24,65 @@ public enum QuotedPrintable {
                 let dst = out.baseAddress!
                 var o = 0
                 var i = 0
+                // Output before this index is never trimmed: escapes and soft breaks protect it.
+                var floor = 0
+                let raw = UnsafeRawPointer(src)
                 while i < n {
-                    let c = src[i]
-                    if c > UInt8(ascii: "=") || (c > 0x20 && c < UInt8(ascii: "=")) {
-                        dst[o] = c; o += 1; i += 1
-                        continue
+                    // Copy eight bytes at once while none of them is "=" or LF.
+                    while i &+ 8 <= n {
+                        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let eq = x ^ 0x3D3D_3D3D_3D3D_3D3D
+                        let lf = x ^ 0x0A0A_0A0A_0A0A_0A0A
+                        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                        if ((eq &- low) & ~eq & high) | ((lf &- low) & ~lf & high) != 0 { break }
+                        UnsafeMutableRawPointer(dst + o).storeBytes(of: x, as: UInt64.self)
+                        o &+= 8
+                        i &+= 8
                     }
+                    if i >= n { break }
+                    let c = src[i]
                     if c == UInt8(ascii: "=") {
-                        if i + 2 < n {
-                            let h = hex[Int(src[i + 1])], l = hex[Int(src[i + 2])]
+                        if i &+ 2 < n {
+                            let h = hex[Int(src[i &+ 1])], l = hex[Int(src[i &+ 2])]
                             if h < 16 && l < 16 {
-                                dst[o] = h << 4 | l; o += 1; i += 3
+                                dst[o] = h << 4 | l
+                                o &+= 1
+                                i &+= 3
+                                floor = o
                                 continue
                             }
                         }
                         // Soft line break: "=" [WSP...] (CRLF / LF / end of input)
-                        var j = i + 1
-                        while j < n, src[j] == 0x20 || src[j] == 0x09 { j += 1 }
-                        if j == n { i = n; continue }
-                        if src[j] == 0x0A { i = j + 1; continue }
-                        if src[j] == 0x0D, j + 1 < n, src[j + 1] == 0x0A { i = j + 2; continue }
-                        if src[j] == 0x0D, j + 1 == n { i = n; continue }
-                        dst[o] = c; o += 1; i += 1
+                        var j = i &+ 1
+                        while j < n, src[j] == 0x20 || src[j] == 0x09 { j &+= 1 }
+                        if j == n || (src[j] == 0x0D && j &+ 1 == n) { i = n; floor = o; continue }
+                        if src[j] == 0x0A { i = j &+ 1; floor = o; continue }
+                        if src[j] == 0x0D, src[j &+ 1] == 0x0A { i = j &+ 2; floor = o; continue }
+                        // A bad escape: kept literally.
+                        dst[o] = c
+                        o &+= 1
+                        i &+= 1
+                        floor = o
                         continue
                     }
-                    if c == 0x20 || c == 0x09 {
-                        // Trailing white space before a line end is dropped.
-                        var j = i
-                        while j < n, src[j] == 0x20 || src[j] == 0x09 { j += 1 }
-                        if j == n || src[j] == 0x0A || (src[j] == 0x0D && j + 1 < n && src[j + 1] == 0x0A) {
-                            i = j
-                            continue
-                        }
-                        while i < j { dst[o] = src[i]; o += 1; i += 1 }
+                    if c == 0x0A {
+                        // A hard line end: drop the transport padding (trailing white space).
+                        let hasCR = o > floor && dst[o &- 1] == 0x0D
+                        if hasCR { o &-= 1 }
+                        while o > floor, dst[o &- 1] == 0x20 || dst[o &- 1] == 0x09 { o &-= 1 }
+                        if hasCR { dst[o] = 0x0D; o &+= 1 }
+                        dst[o] = 0x0A
+                        o &+= 1
+                        i &+= 1
+                        floor = o
                         continue
                     }
-                    dst[o] = c; o += 1; i += 1
+                    dst[o] = c
+                    o &+= 1
+                    i &+= 1
                 }
+                // White space at the very end is padding too.
+                while o > floor, dst[o &- 1] == 0x20 || dst[o &- 1] == 0x09 { o &-= 1 }
                 count = o
             }
         }

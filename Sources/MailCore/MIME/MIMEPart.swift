@@ -95,7 +95,15 @@ public struct MIMEPart: Sendable {
         } else {
             bytes = decodedBody()
         }
-        return TextSanitizer.bodyText(CharsetDecoder.decode(bytes, charset: charset, fallback: fallback))
+        return bytes.withUnsafeBufferPointer { buffer in
+            // UTF-8 (and undeclared text that is valid UTF-8) is sanitised as bytes and
+            // validated once; other charsets are converted first.
+            let kind = CharsetName.resolve(charset)
+            if kind == .utf8 || ((kind == .ascii || kind == .unknown) && CharsetDecoder.isValidUTF8(buffer)) {
+                return String(decoding: TextSanitizer.bodyBytes(buffer), as: UTF8.self)
+            }
+            return TextSanitizer.bodyText(CharsetDecoder.decode(buffer: buffer, charset: charset, fallback: fallback))
+        }
     }
 
     /// The file name: `Content-Disposition` filename, else the `Content-Type` name parameter,

@@ -52,8 +52,9 @@ struct ParameterParser {
             while i < n, input[i] != UInt8(ascii: "="), input[i] != UInt8(ascii: ";") { i += 1 }
             var nameBytes = Array(input[nameStart..<i])
             while let l = nameBytes.last, l == 0x20 || l == 0x09 { nameBytes.removeLast() }
-            guard i < n, input[i] == UInt8(ascii: "="), !nameBytes.isEmpty else { continue }  // junk without "="
+            guard i < n, input[i] == UInt8(ascii: "=") else { continue }  // junk without "=": skipped
             i += 1
+            if nameBytes.isEmpty { continue }  // "=value" without a name: the value is skipped as junk
             skipSpace()
             var valueBytes: [UInt8] = []
             var quoted = false

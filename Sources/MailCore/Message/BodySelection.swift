@@ -70,16 +70,9 @@ extension Message {
         return !part.contentType.isText && !inAlternative
     }
 
-    /// The types a subtree would show, to rank alternatives.
-    static func shownTypes(_ part: MIMEPart, preference: BodyPreference) -> [String] {
-        var out: [NumberedPart] = []
-        display(part, number: "x", preference: preference, into: &out, asChild: true)
-        return out.map(\.part.contentType.mimeType)
-    }
-
     /// Adds the shown parts of `part` (numbered `number`; the root multipart has number "").
     static func display(_ part: MIMEPart, number: String, preference: BodyPreference,
-                        into out: inout [NumberedPart], asChild: Bool = false) {
+                        into out: inout [NumberedPart]) {
         switch part.body {
         case .single:
             if isShowable(part) { out.append(NumberedPart(number: number, part: part)) }
@@ -97,20 +90,23 @@ extension Message {
             }
             switch part.contentType.subtype {
             case "alternative":
+                // Each candidate's subtree is walked once (a nested alternative must not be
+                // walked again for every preference: that would be exponential in the depth).
                 let candidates = parts.enumerated().filter { $0.element.disposition?.type != "attachment" }
-                var chosen: (offset: Int, element: MIMEPart)?
+                let shown: [[NumberedPart]] = candidates.map { c in
+                    var sub: [NumberedPart] = []
+                    display(c.element, number: childNumber(number, c.offset), preference: preference, into: &sub)
+                    return sub
+                }
+                var chosen: Int?
                 for type in preference.order {
-                    if let match = candidates.last(where: { shownTypes($0.element, preference: preference).contains(type) }) {
+                    if let match = shown.lastIndex(where: { $0.contains { $0.part.contentType.mimeType == type } }) {
                         chosen = match
                         break
                     }
                 }
-                if chosen == nil {
-                    chosen = candidates.last { !shownTypes($0.element, preference: preference).isEmpty }
-                }
-                if let c = chosen {
-                    display(c.element, number: childNumber(number, c.offset), preference: preference, into: &out)
-                }
+                if chosen == nil { chosen = shown.lastIndex { !$0.isEmpty } }
+                if let c = chosen { out += shown[c] }
             case "related":
                 let start = part.contentType[parameter: "start"].map { MessageID($0).value }
                 let index = start.flatMap { s in parts.firstIndex { $0.contentID == s } } ?? 0

@@ -82,10 +82,10 @@ struct AttachmentsSave: AsyncParsableCommand {
         commandName: "save",
         abstract: "Save every attachment into a folder and print each path written.",
         discussion: """
-            File names are made safe: only the base name is used, control characters become `_`,
-            leading dots and dashes are removed, and a name is never empty. An existing file is
-            never replaced (`name (1).pdf` is used instead) unless you add --force. Nothing is
-            ever written outside the folder, whatever the names or symbolic links in it.
+            File names are made safe: only the base name is used, control characters become \
+            `_`, leading dots and dashes are removed, and a name is never empty. An existing \
+            file is never replaced (`name (1).pdf` is used instead) unless you add --force. \
+            Nothing is ever written outside the folder, whatever the names or symbolic links in it.
             """
     )
 

@@ -8,14 +8,15 @@ struct MimeCommand: AsyncParsableCommand {
         commandName: "mime",
         abstract: "Print a message's MIME structure and decoded headers, or extract one part.",
         discussion: """
-            Reads one message file (RFC 5322, as saved by a mail client or found in a Maildir) or
-            standard input with `-`.
+            Reads one message file (RFC 5322, as a mail client saves it or as found in a \
+            Maildir), or standard input with `-`.
 
-              tern mime message.eml                 the part tree, then the decoded headers
-              tern mime --json message.eml          one JSON object (subject, from, to, cc, date,
-                                                    message_id, root: the part tree)
-              tern mime --part 1.2 --output x.pdf message.eml
-                                                    write part 1.2, transfer-decoded, to x.pdf
+              tern mime message.eml
+                  the part tree with types, sizes and file names, then the headers
+              tern mime --json message.eml
+                  one JSON object: subject, from, to, cc, date, message_id, root
+              tern mime --part 1.2 --output report.pdf message.eml
+                  write part 1.2, transfer-decoded, to report.pdf
 
             Part numbers are IMAP section numbers, as the tree shows them.
             """

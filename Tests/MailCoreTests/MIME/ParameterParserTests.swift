@@ -20,6 +20,9 @@ import Testing
     ("text/plain; name=\"a\\\"b\"", "text/plain", ["name": "a\"b"]),
     ("text/plain; name=\"unterminated", "text/plain", ["name": "unterminated"]),
     ("multipart/mixed; boundary=\"=_a b\"", "multipart/mixed", ["boundary": "=_a b"]),
+    // Found by the fuzzer: a parameter with no name looped forever.
+    ("text/plain; =junk; charset=utf-8", "text/plain", ["charset": "utf-8"]),
+    ("text/plain;=", "text/plain", [:]),
 ] as [(String, String, [String: String])])
 func contentTypeParsing(input: String, mimeType: String, parameters: [String: String]) throws {
     let ct = try #require(ContentType(parsing: Array(input.utf8)))

@@ -150,3 +150,21 @@ func fixtureExpectations(_ e: FixtureExpectation) throws {
     #expect(fwd.root.parts[1].parts.count == 1)
     #expect(fwd.root.parts[1].parts[0].contentType == "multipart/mixed")
 }
+
+@Test func nestedAlternativesAreLinear() {
+    // Found in review: choosing among alternatives walked each nested subtree once per
+    // preference and again for the choice, 2^depth work for nested multipart/alternative.
+    var text = ""
+    for i in 0..<60 { text += "Content-Type: multipart/alternative; boundary=a\(i)\r\n\r\n--a\(i)\r\nContent-Type: text/html\r\n\r\n<p>\(i)</p>\r\n--a\(i)\r\n" }
+    text += "Content-Type: text/plain\r\n\r\ninnermost\r\n"
+    let m = Message(text)
+    let clock = ContinuousClock()
+    var shown: [NumberedPart] = []
+    let elapsed = clock.measure {
+        shown = m.bodyParts()
+        _ = m.attachments()
+    }
+    #expect(elapsed < .seconds(2))
+    #expect(shown.map { $0.part.text() } == ["innermost\n"])
+    #expect(m.bodyParts(preferring: .html).map { $0.part.text() } == ["<p>59</p>"])
+}
