@@ -159,10 +159,7 @@ public struct EffectRunner: Sendable {
                 let wanted = try await matches(filter, in: key.path, backend: backend)
                 rows.removeAll { !wanted.contains($0.uid) }
             }
-            guard let layout = ThreadingEngine.layout(rows, newestFirst: newestFirst) else {
-                deliver(.threadsBuilt(key, generation: generation, .failure(UIError(ThreadingEngine.unavailable))))
-                return
-            }
+            let layout = ThreadingEngine.layout(rows, newestFirst: newestFirst)
             deliver(.threadsBuilt(key, generation: generation, .success(ThreadedList(layout: layout.layout, uids: layout.uids))))
             let total = try await backend.count(in: key.path, filter: filter)
             var lower = 0

@@ -7,6 +7,9 @@ import TernConfig
 /// text (MailCore's body selection), and a line per attachment. The full viewer of issue 8
 /// replaces this.
 public enum MessageText {
+    /// The width HTML is laid out for (tables, rules); the view wraps longer lines.
+    static let htmlWidth = 78
+
     /// The lines of the message in `bytes`.
     /// - Parameters:
     ///   - bytes: the complete message.
@@ -35,7 +38,7 @@ public enum MessageText {
             let type = "\(part.contentType.type)/\(part.contentType.subtype)".lowercased()
             let text = TextSanitizer.bodyText(part.text())
             if type == "text/html" {
-                lines += body(HTMLText.render(text), theme: theme)
+                lines += body(HTMLRenderer.render(text, width: htmlWidth).text, theme: theme)
             } else {
                 lines += body(text, theme: theme)
             }
