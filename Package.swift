@@ -78,6 +78,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Benchmarks (scripts/bench NAME), built in release; not part of the product.
+        .executableTarget(
+            name: "BenchMaildir",
+            dependencies: ["MailStore", "MailCore"],
+            path: "Benchmarks/BenchMaildir",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TernTestSupport",
             dependencies: [

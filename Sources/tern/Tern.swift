@@ -36,18 +36,20 @@ struct Tern: AsyncParsableCommand {
             MimeCommand.self, AttachmentsCommand.self,
             SendCommand.self, SyncCommand.self,
             FoldersCommand.self, ListCommand.self, ReadCommand.self,
+            FlagCommand.self, MoveCommand.self, DeleteCommand.self,
             ConfigCommand.self,
         ]
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Open a bundled demo mailbox (no account or network needed).")
-    var demo = false
+    /// `--account` and `--demo`, shared with the subcommands (ArgumentParser hands a parent's
+    /// option group to a child that declares the same type, wherever on the line it was given).
+    @OptionGroup var accountOptions: AccountOptions
 
     mutating func run() async throws {
-        if demo {
-            try DemoLauncher.run(global: global)
+        if accountOptions.demo {
+            try await DemoLauncher.run(global: global)
             return
         }
         throw NotYetAvailable(feature: "the interactive mail client", issue: 7)

@@ -57,6 +57,10 @@ public protocol MailBackend: Actor {
     /// (or the account has none).
     func delete(_ uids: [UID], in folder: MailboxPath) async throws
 
+    /// Removes messages for good, without going through the Trash (IMAP `\Deleted` and
+    /// `UID EXPUNGE`; a Maildir file is unlinked).
+    func expunge(_ uids: [UID], in folder: MailboxPath) async throws
+
     /// Stores a complete message in a folder (a Sent copy, a draft) with flags and a date.
     /// - Returns: its UID when the backend knows it at once.
     @discardableResult

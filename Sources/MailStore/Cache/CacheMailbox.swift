@@ -1,0 +1,58 @@
+import MailCore
+
+/// A folder's row in the header cache, with the state sync needs.
+public struct CacheMailbox: Sendable, Hashable {
+    /// The row's id (stable while the cache lives).
+    public var id: Int64
+    /// The folder's path.
+    public var path: MailboxPath
+    /// The UIDVALIDITY the cached uids belong to (RFC 9051 §2.3.1.1); for Maildir, the time the
+    /// folder was first cached, so it changes only when the cache is rebuilt.
+    public var uidValidity: UInt32
+    /// The next uid: the server's UIDNEXT for IMAP, the next number to give a Maildir file.
+    public var uidNext: UInt32
+    /// The folder's HIGHESTMODSEQ at the last sync (RFC 7162), when the server has CONDSTORE.
+    public var highestModSeq: UInt64?
+    /// Maildir: modification times (ns since 1970) of `new/` and `cur/` at the last complete scan,
+    /// when old enough to be trusted; nil forces a full comparison.
+    public var directoryTimes: MaildirDirectoryTimes?
+
+    /// A mailbox row from its fields.
+    public init(id: Int64, path: MailboxPath, uidValidity: UInt32, uidNext: UInt32, highestModSeq: UInt64? = nil,
+                directoryTimes: MaildirDirectoryTimes? = nil) {
+        self.id = id
+        self.path = path
+        self.uidValidity = uidValidity
+        self.uidNext = uidNext
+        self.highestModSeq = highestModSeq
+        self.directoryTimes = directoryTimes
+    }
+}
+
+/// Modification times of a Maildir folder's `new/` and `cur/` directories, in nanoseconds.
+public struct MaildirDirectoryTimes: Sendable, Hashable {
+    /// `new/`'s modification time.
+    public var new: Int64
+    /// `cur/`'s modification time.
+    public var cur: Int64
+
+    /// Times from their values.
+    public init(new: Int64, cur: Int64) {
+        self.new = new
+        self.cur = cur
+    }
+}
+
+/// Message counts of a cached folder.
+public struct CacheCounts: Sendable, Hashable {
+    /// Messages in the folder.
+    public var total: Int
+    /// Messages without `\Seen`.
+    public var unread: Int
+
+    /// Counts from their values.
+    public init(total: Int, unread: Int) {
+        self.total = total
+        self.unread = unread
+    }
+}

@@ -1,0 +1,120 @@
+import GRDB
+
+/// The header cache's tables, indexes and triggers. The cache is disposable: when
+/// ``CacheSchema/version`` differs from the database's `PRAGMA user_version`, the file is deleted and
+/// built again from the mail (meli's `sqlite3_cache.rs` does the same).
+///
+/// One database per account. Messages are keyed by (mailbox, uid); the mailbox row carries the
+/// UIDVALIDITY its uids belong to, and changing it drops the mailbox's messages (RFC 9051 §2.3.1.1).
+enum CacheSchema {
+    /// Bump on every change to the statements below.
+    static let version: Int32 = 1
+
+    /// The statements that create an empty cache, in order.
+    static let statements: [String] = [
+        """
+        CREATE TABLE meta(
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+        // One row per folder. `path` is the JSON array of the path's components.
+        // uidvalidity / uidnext / highestmodseq: IMAP (RFC 9051, RFC 7162); for Maildir the cache
+        // assigns uids itself from uidnext, and uidvalidity is the time the row was created.
+        // new_mtime / cur_mtime: Maildir directory modification times (ns) at the last complete scan,
+        // stored only when they were old enough to trust; NULL forces a full comparison.
+        """
+        CREATE TABLE mailbox(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            uidvalidity INTEGER NOT NULL,
+            uidnext INTEGER NOT NULL DEFAULT 1,
+            highestmodseq INTEGER,
+            new_mtime INTEGER,
+            cur_mtime INTEGER,
+            synced_at REAL
+        )
+        """,
+        // One row per message. Addresses use the compact encoding of `CacheCoding` (name U+001F
+        // address, entries separated by U+001E), which FTS5's unicode61 tokenizer splits like spaces.
+        // flags: bit set (CacheCoding.flagBits); keywords: other IMAP keywords, space separated.
+        // sort_date: the Date header, else the received date, else 0 (seconds since 1970).
+        // has_attachments_exact: 1 when has_attachments comes from a parse of the whole message.
+        // maildir_unique / maildir_file: the Maildir file's unique name and its path ("cur/NAME:2,S").
+        """
+        CREATE TABLE message(
+            id INTEGER PRIMARY KEY,
+            mailbox_id INTEGER NOT NULL REFERENCES mailbox(id) ON DELETE CASCADE,
+            uid INTEGER NOT NULL,
+            flags INTEGER NOT NULL DEFAULT 0,
+            keywords TEXT,
+            modseq INTEGER,
+            size INTEGER NOT NULL,
+            received REAL,
+            date REAL,
+            sort_date REAL NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            sort_subject TEXT NOT NULL DEFAULT '',
+            sort_from TEXT NOT NULL DEFAULT '',
+            addr_from TEXT NOT NULL DEFAULT '',
+            addr_to TEXT NOT NULL DEFAULT '',
+            addr_cc TEXT NOT NULL DEFAULT '',
+            addr_bcc TEXT NOT NULL DEFAULT '',
+            addr_reply_to TEXT NOT NULL DEFAULT '',
+            addr_sender TEXT NOT NULL DEFAULT '',
+            message_id TEXT,
+            in_reply_to TEXT,
+            refs TEXT,
+            has_attachments INTEGER NOT NULL DEFAULT 0,
+            has_attachments_exact INTEGER NOT NULL DEFAULT 0,
+            maildir_unique TEXT,
+            maildir_file TEXT,
+            UNIQUE(mailbox_id, uid)
+        )
+        """,
+        "CREATE UNIQUE INDEX message_maildir ON message(mailbox_id, maildir_unique) WHERE maildir_unique IS NOT NULL",
+        "CREATE INDEX message_by_date ON message(mailbox_id, sort_date, uid)",
+        "CREATE INDEX message_by_from ON message(mailbox_id, sort_from, uid)",
+        "CREATE INDEX message_by_subject ON message(mailbox_id, sort_subject, uid)",
+        "CREATE INDEX message_by_size ON message(mailbox_id, size, uid)",
+        "CREATE INDEX message_unseen ON message(mailbox_id) WHERE flags & 1 = 0",
+        // Full-text index over the header fields people search; its text lives in `message`
+        // (external content), so only the index takes space.
+        """
+        CREATE VIRTUAL TABLE message_fts USING fts5(
+            subject, addr_from, addr_to, addr_cc,
+            content='message', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )
+        """,
+        """
+        CREATE TRIGGER message_fts_insert AFTER INSERT ON message BEGIN
+            INSERT INTO message_fts(rowid, subject, addr_from, addr_to, addr_cc)
+            VALUES (new.id, new.subject, new.addr_from, new.addr_to, new.addr_cc);
+        END
+        """,
+        """
+        CREATE TRIGGER message_fts_delete AFTER DELETE ON message BEGIN
+            INSERT INTO message_fts(message_fts, rowid, subject, addr_from, addr_to, addr_cc)
+            VALUES ('delete', old.id, old.subject, old.addr_from, old.addr_to, old.addr_cc);
+        END
+        """,
+        """
+        CREATE TRIGGER message_fts_update AFTER UPDATE OF subject, addr_from, addr_to, addr_cc ON message BEGIN
+            INSERT INTO message_fts(message_fts, rowid, subject, addr_from, addr_to, addr_cc)
+            VALUES ('delete', old.id, old.subject, old.addr_from, old.addr_to, old.addr_cc);
+            INSERT INTO message_fts(rowid, subject, addr_from, addr_to, addr_cc)
+            VALUES (new.id, new.subject, new.addr_from, new.addr_to, new.addr_cc);
+        END
+        """,
+    ]
+
+    /// Creates every table in an empty database and stamps it with the version, the account and
+    /// the source the cache describes.
+    static func create(_ db: Database, account: String, source: String) throws {
+        for statement in statements { try db.execute(sql: statement) }
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('account', ?), ('source', ?)",
+                       arguments: [account, source])
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
+}

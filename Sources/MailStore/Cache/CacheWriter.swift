@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import MailCore
+
+/// Changes to the header cache inside one transaction (see ``HeaderCache/write(_:)``).
+///
+/// Uids that the writer assigns (``insertNew(_:in:)``) are drawn from the mailbox's `uidnext`,
+/// which is saved when the transaction ends, so concurrent writers (a second tern process) never
+/// hand out the same uid: SQLite serialises write transactions.
+public final class CacheWriter {
+    let db: Database
+    private var pendingUIDNext: [Int64: UInt32] = [:]
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    // MARK: - Mailboxes
+
+    /// The folder's row, created when missing.
+    /// - Parameters:
+    ///   - uidValidity: The server's UIDVALIDITY (IMAP). When it differs from the cached one, every
+    ///     cached message of the folder is dropped and `uidnext` starts again (RFC 9051 §2.3.1.1).
+    ///     Nil (Maildir) keeps the existing value, or uses the current time for a new row.
+    /// - Returns: the row, and whether its messages were dropped because UIDVALIDITY changed.
+    @discardableResult
+    public func ensureMailbox(_ path: MailboxPath, uidValidity: UInt32? = nil) throws -> (mailbox: CacheMailbox, reset: Bool) {
+        if var box = try Self.mailbox(path, db: db) {
+            guard let uidValidity, uidValidity != box.uidValidity else { return (box, false) }
+            try db.execute(sql: "DELETE FROM message WHERE mailbox_id = ?", arguments: [box.id])
+            try db.execute(sql: """
+                UPDATE mailbox SET uidvalidity = ?, uidnext = 1, highestmodseq = NULL, new_mtime = NULL, cur_mtime = NULL
+                WHERE id = ?
+                """, arguments: [Int64(uidValidity), box.id])
+            pendingUIDNext[box.id] = nil
+            box.uidValidity = uidValidity
+            box.uidNext = 1
+            box.highestModSeq = nil
+            box.directoryTimes = nil
+            return (box, true)
+        }
+        let validity = uidValidity ?? UInt32(clamping: Int64(Date().timeIntervalSince1970))
+        try db.execute(sql: "INSERT INTO mailbox(path, uidvalidity, uidnext) VALUES (?, ?, 1)",
+                       arguments: [CacheCoding.encode(path), Int64(validity)])
+        let box = CacheMailbox(id: db.lastInsertedRowID, path: path, uidValidity: validity, uidNext: 1)
+        return (box, false)
+    }
+
+    /// Forgets a folder and its messages.
+    public func removeMailbox(_ path: MailboxPath) throws {
+        try db.execute(sql: "DELETE FROM mailbox WHERE path = ?", arguments: [CacheCoding.encode(path)])
+    }
+
+    /// Gives a cached folder a new path, keeping its messages and uids.
+    public func renameMailbox(_ path: MailboxPath, to newPath: MailboxPath) throws {
+        try db.execute(sql: "UPDATE mailbox SET path = ? WHERE path = ?",
+                       arguments: [CacheCoding.encode(newPath), CacheCoding.encode(path)])
+    }
+
+    /// Records the server's UIDNEXT and HIGHESTMODSEQ after an IMAP sync.
+    public func setState(of mailbox: CacheMailbox, uidNext: UInt32?, highestModSeq: UInt64?) throws {
+        if let uidNext {
+            pendingUIDNext[mailbox.id] = nil
+            try db.execute(sql: "UPDATE mailbox SET uidnext = ? WHERE id = ?", arguments: [Int64(uidNext), mailbox.id])
+        }
+        try db.execute(sql: "UPDATE mailbox SET highestmodseq = ?, synced_at = ? WHERE id = ?",
+                       arguments: [highestModSeq.map { Int64(bitPattern: $0) }, Date().timeIntervalSince1970, mailbox.id])
+    }
+
+    /// Records the Maildir directory times after a complete scan (nil: do not trust them).
+    public func setDirectoryTimes(of mailbox: CacheMailbox, _ times: MaildirDirectoryTimes?) throws {
+        try db.execute(sql: "UPDATE mailbox SET new_mtime = ?, cur_mtime = ?, synced_at = ? WHERE id = ?",
+                       arguments: [times?.new, times?.cur, Date().timeIntervalSince1970, mailbox.id])
+    }
+
+    // MARK: - Messages
+
+    /// Inserts a message with the uid it carries (IMAP), replacing a cached one with that uid.
+    public func insert(_ message: CachedMessage, in mailbox: CacheMailbox) throws {
+        // An upsert rather than INSERT OR REPLACE: REPLACE would delete without firing the trigger
+        // that keeps the full-text index in step.
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO message(\(Self.insertColumns)) VALUES (\(Self.insertPlaceholders))
+            ON CONFLICT(mailbox_id, uid) DO UPDATE SET \(Self.upsertAssignments)
+            """)
+        try statement.execute(arguments: Self.arguments(message, uid: message.uid, mailbox: mailbox))
+    }
+
+    /// Inserts a Maildir message under the next free uid of the folder (``CachedMessage/uid`` is
+    /// ignored). A message whose unique name is already cached is left alone.
+    /// - Returns: the uid given, or nil when the file was already cached.
+    @discardableResult
+    public func insertNew(_ message: CachedMessage, in mailbox: CacheMailbox) throws -> UID? {
+        let next = try uidNext(mailbox)
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message(\(Self.insertColumns)) VALUES (\(Self.insertPlaceholders))")
+        try statement.execute(arguments: Self.arguments(message, uid: UID(next), mailbox: mailbox))
+        guard db.changesCount > 0 else { return nil }
+        pendingUIDNext[mailbox.id] = next &+ 1
+        return UID(next)
+    }
+
+    /// Sets a message's flags, and for Maildir its new file path.
+    public func updateFlags(_ uid: UID, in mailbox: CacheMailbox, flags: Set<Flag>, maildirFile: String? = nil,
+                            modSeq: UInt64? = nil) throws {
+        let (bits, keywords) = CacheCoding.encode(flags)
+        let statement = try db.cachedStatement(sql: """
+            UPDATE message SET flags = ?, keywords = ?, maildir_file = IFNULL(?, maildir_file), modseq = IFNULL(?, modseq)
+            WHERE mailbox_id = ? AND uid = ?
+            """)
+        try statement.execute(arguments: [bits, keywords, maildirFile, modSeq.map { Int64(bitPattern: $0) },
+                                          mailbox.id, Int64(uid.value)])
+    }
+
+    /// Records whether a message has attachments, as found by parsing it whole.
+    public func setHasAttachments(_ uid: UID, in mailbox: CacheMailbox, _ value: Bool) throws {
+        try db.execute(sql: """
+            UPDATE message SET has_attachments = ?, has_attachments_exact = 1 WHERE mailbox_id = ? AND uid = ?
+            """, arguments: [value, mailbox.id, Int64(uid.value)])
+    }
+
+    /// Removes messages from the cache.
+    public func remove(_ uids: [UID], in mailbox: CacheMailbox) throws {
+        let statement = try db.cachedStatement(sql: "DELETE FROM message WHERE mailbox_id = ? AND uid = ?")
+        for uid in uids { try statement.execute(arguments: [mailbox.id, Int64(uid.value)]) }
+    }
+
+    /// Saves the uid counters changed by ``insertNew(_:in:)``.
+    func flush() throws {
+        for (id, next) in pendingUIDNext {
+            try db.execute(sql: "UPDATE mailbox SET uidnext = max(uidnext, ?) WHERE id = ?", arguments: [Int64(next), id])
+        }
+        pendingUIDNext = [:]
+    }
+
+    private func uidNext(_ mailbox: CacheMailbox) throws -> UInt32 {
+        if let next = pendingUIDNext[mailbox.id] { return next }
+        let stored = try Int64.fetchOne(db, sql: "SELECT uidnext FROM mailbox WHERE id = ?", arguments: [mailbox.id]) ?? 1
+        let maxUID = try Int64.fetchOne(db, sql: "SELECT max(uid) FROM message WHERE mailbox_id = ?", arguments: [mailbox.id]) ?? 0
+        let next = UInt32(clamping: max(stored, maxUID + 1))
+        pendingUIDNext[mailbox.id] = next
+        return next
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import MailCore
+import Testing
+@testable import MailStore
+
+@Suite struct HeaderCachePagingTests {
+    /// Ten messages: dates, subjects, senders and sizes in different orders.
+    private func tenMessages() throws -> HeaderCache {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let senders = ["zed", "amy", "Bob", "carl", "dora", "eve", "fred", "gina", "hal", "ivy"]
+        try cache.write { w in
+            let box = try w.ensureMailbox(.inbox).mailbox
+            for i in 0 ..< 10 {
+                let m = CacheFixtures.message(subject: "Re: topic \(9 - i)", from: "\(senders[i]) <\(senders[i])@x.org>",
+                                              date: CacheFixtures.day(Double((i * 7) % 10)), flags: i % 3 == 0 ? [.seen] : [],
+                                              size: 100 * ((i * 3) % 10 + 1), file: "new/m\(i)")
+                try w.insertNew(m, in: box)
+            }
+        }
+        return cache
+    }
+
+    @Test func newestFirstPagesFollowEachOther() throws {
+        let cache = try tenMessages()
+        let all = try cache.summaries(in: .inbox, sort: .newestFirst, range: 0 ..< 100)
+        #expect(all.count == 10)
+        let dates = all.map { $0.envelope.date! }
+        #expect(dates == dates.sorted(by: >))
+        let first = try cache.summaries(in: .inbox, sort: .newestFirst, range: 0 ..< 4)
+        let second = try cache.summaries(in: .inbox, sort: .newestFirst, range: 4 ..< 8)
+        let last = try cache.summaries(in: .inbox, sort: .newestFirst, range: 8 ..< 12)
+        #expect((first + second + last).map(\.uid) == all.map(\.uid))
+        #expect(try cache.summaries(in: .inbox, range: 10 ..< 20).isEmpty)
+        #expect(try cache.summaries(in: .inbox, range: 3 ..< 3).isEmpty)
+    }
+
+    @Test(arguments: CacheSort.Column.allCases)
+    func everyOrderSortsAndReverses(column: CacheSort.Column) throws {
+        let cache = try tenMessages()
+        let up = try cache.summaries(in: .inbox, sort: CacheSort(column, descending: false), range: 0 ..< 10)
+        let down = try cache.summaries(in: .inbox, sort: CacheSort(column, descending: true), range: 0 ..< 10)
+        #expect(up.map(\.uid) == down.map(\.uid).reversed())
+        func key(_ m: CachedMessage) -> String {
+            switch column {
+            case .date: String(format: "%012.0f", m.envelope.date!.timeIntervalSince1970)
+            case .from: (m.envelope.from.first?.name ?? "").lowercased()
+            case .subject: CacheCoding.sortSubject(m.envelope.subject)
+            case .size: String(format: "%08d", m.size)
+            case .uid: String(format: "%08d", m.uid.value)
+            }
+        }
+        #expect(up.map(key) == up.map(key).sorted())
+    }
+
+    @Test func subjectsSortWithoutReplyPrefixes() {
+        #expect(CacheCoding.sortSubject("Re: Fwd: [list] AW: Hello") == "hello")
+        #expect(CacheCoding.sortSubject(nil) == "")
+        #expect(CacheCoding.sortSubject("Reports") == "reports")
+    }
+
+    @Test func countsAndUnread() throws {
+        let cache = try tenMessages()
+        #expect(try cache.counts(in: .inbox) == CacheCounts(total: 10, unread: 6))
+        #expect(try cache.count(in: .inbox, filter: .not(.flag(.seen))) == 6)
+        #expect(try cache.counts(in: MailboxPath(["Nope"])) == CacheCounts(total: 0, unread: 0))
+    }
+
+    @Test func aPageOfAHundredThousandIsQuick() throws {
+        let cache = try HeaderCache(inMemoryFor: "big")
+        let n = 100_000
+        // Rows are made by SQLite itself (a recursive CTE), so the debug build's Swift speed does not
+        // matter: the point is the speed of the queries. The release benchmark (scripts/bench
+        // maildir) measures filling the cache through CacheWriter.
+        let box = try cache.write { try $0.ensureMailbox(.inbox).mailbox }
+        let fill = try ContinuousClock().measure {
+            try cache.queue.write { db in
+                try db.execute(sql: """
+                    WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ? - 1)
+                    INSERT INTO message(mailbox_id, uid, flags, size, received, date, sort_date, subject, sort_subject,
+                                        sort_from, addr_from, addr_to, maildir_unique, maildir_file)
+                    SELECT ?, i + 1, CASE WHEN i % 4 = 0 THEN 0 ELSE 1 END, 2000 + i % 5000,
+                           1767225600 + ((i * 7919) % ?) * 864, 1767225600 + ((i * 7919) % ?) * 864,
+                           1767225600 + ((i * 7919) % ?) * 864,
+                           'Message number ' || i, 'message number ' || i, 'sender ' || (i % 97),
+                           'Sender ' || (i % 97) || char(31) || 's' || (i % 97) || '@example.org',
+                           char(31) || 'me@example.org', 'u' || i, 'cur/u' || i || ':2,'
+                    FROM seq
+                    """, arguments: [n, box.id, n, n, n])
+            }
+        }
+        var page: [CachedMessage] = []
+        let clock = ContinuousClock()
+        let firstPage = clock.measure { page = (try? cache.summaries(in: .inbox, sort: .newestFirst, range: 0 ..< 50)) ?? [] }
+        var total = 0
+        let count = clock.measure { total = (try? cache.counts(in: .inbox).total) ?? 0 }
+        let bySubject = clock.measure { _ = try? cache.summaries(in: .inbox, sort: CacheSort(.subject, descending: false), range: 0 ..< 50) }
+        let deep = clock.measure { _ = try? cache.summaries(in: .inbox, sort: .newestFirst, range: 99_950 ..< 100_000) }
+        let search = clock.measure { _ = try? cache.summaries(in: .inbox, range: 0 ..< 50, filter: .field(.from, "sender 42")) }
+        print("header cache, \(n) messages: fill \(fill), first page \(firstPage), count \(count), first page by subject \(bySubject), last page \(deep), from: search page \(search)")
+        #expect(page.count == 50)
+        #expect(total == n)
+        let dates = page.map { $0.envelope.date! }
+        #expect(dates == dates.sorted(by: >))
+        // Generous bounds for a debug build on a loaded machine; unloaded, each is a few milliseconds
+        // (scripts/bench maildir prints the release figures).
+        #expect(firstPage < .milliseconds(250))
+        #expect(count < .milliseconds(250))
+        #expect(bySubject < .milliseconds(250))
+    }
+}
