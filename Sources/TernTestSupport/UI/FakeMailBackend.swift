@@ -256,6 +256,13 @@ public actor FakeMailBackend: MailBackend {
         try remove(uids, from: folder)
     }
 
+    /// Removes messages for good (the fake has no Trash: the same as delete).
+    public func expunge(_ uids: [UID], in folder: MailboxPath) async throws {
+        calls.append("expunge \(folder) \(uids.map(\.description).joined(separator: ","))")
+        await pause()
+        try remove(uids, from: folder)
+    }
+
     public func append(_ message: [UInt8], to folder: MailboxPath, flags: Set<Flag>, date: Date?) async throws -> UID? {
         calls.append("append \(folder)")
         throw BackendError.unsupported("appending", account: accountName)

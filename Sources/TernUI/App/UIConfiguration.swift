@@ -33,6 +33,8 @@ public struct UIConfiguration: Sendable {
     public var dateFormat: String
     /// Show the HTML part of multipart/alternative in the viewer.
     public var preferHTML: Bool
+    /// Problems met before the UI started (an account that could not be opened), shown at start.
+    public var notices: [String] = []
     /// The time zone dates are shown in (the system's; tests fix it).
     public var timeZone: TimeZone = .current
 

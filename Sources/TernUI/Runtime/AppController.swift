@@ -101,6 +101,7 @@ public final class AppController {
 extension AppState {
     /// The effects of starting up: every account's folders, and the default account's inbox.
     public mutating func start() -> [Effect] {
+        for notice in config.notices { show(.error, notice) }
         var effects: [Effect] = accounts.map { .loadFolders(account: $0.name) }
         effects += openFolder(FolderKey(account: config.defaultAccount, path: .inbox))
         return effects + ensureVisibleRows()

@@ -10,7 +10,7 @@ struct DemoUITests {
         let tmux = try TmuxSession(width: 100, height: 30)
         defer { tmux.kill() }
         tmux.start(try TernBinary.commandLine("--demo", home: tmux.directory))
-        let first = try tmux.waitFor { $0.contains("Inbox") && $0.contains("msgs") && $0.contains("sort: date") }
+        let first = try tmux.waitFor { $0.contains("Lunch on Friday?") && $0.contains("msgs") && $0.contains("sort: date") }
         #expect(tmux.modes() == "alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
         #expect(first.contains("Lunch on Friday?"))
         #expect(first.contains("Drafts") && first.contains("Sent") && first.contains("Archive"))
@@ -27,11 +27,12 @@ struct DemoUITests {
 
         // Threads: sort by thread, find the lunch thread, open a reply.
         tmux.send("o", "t")
-        try tmux.waitFor { $0.contains("sort: thread") && $0.contains("└─>") }
+        let threaded = try tmux.waitFor { $0.contains("sort: thread") && $0.contains("└─>") }
+        let before = Self.position(threaded)?.line
         tmux.send("/")
         tmux.sendLiteral("subject:lunch")
         tmux.send("Enter")
-        try tmux.waitFor { screen in screen.split(separator: "\n").contains { $0.contains("Lunch on Friday?") } }
+        try tmux.waitFor { Self.position($0).map { $0.line != before } ?? false }
         tmux.send("Enter")
         let viewer = try tmux.waitFor { $0.contains("From:") && $0.contains("Subject:") && $0.contains("q closes") }
         #expect(viewer.contains("Lunch"))
@@ -51,7 +52,8 @@ struct DemoUITests {
         let tagged = try tmux.waitFor { $0.contains(" tagged (") }
         let count = try #require(Self.number(before: " tagged (", in: tagged))
         #expect(count >= 2)
-        tmux.send(";", "d")
+        tmux.send("\\;", "d") // a bare ; would end the tmux command
+
         try tmux.waitFor { $0.contains("\(count) to delete") }
         tmux.send("$")
         try tmux.waitFor { Self.position($0)?.total == total - count }
