@@ -117,9 +117,17 @@ extension AppState {
         return nil
     }
 
-    /// Runs `name [argument]` typed at the `:` prompt.
+    /// Runs `name [argument]` typed at the `:` prompt; a number alone goes to that line (`:50000`).
     mutating func runCommandLine(_ text: String) -> [Effect] {
         guard !text.isEmpty else { return [] }
+        if let line = Int(text), line > 0 {
+            guard var view = folder, view.rowCount > 0 else { return [] }
+            view.list.select(min(line, view.rowCount) - 1, count: view.rowCount)
+            view.anchor = nil
+            folder = view
+            focus = .list
+            return []
+        }
         let parts = text.split(separator: " ", maxSplits: 1)
         let word = String(parts[0])
         let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : nil

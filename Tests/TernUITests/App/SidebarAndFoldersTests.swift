@@ -109,6 +109,17 @@ import TernTestSupport
         #expect(h.state.message?.text == "reply is not available in this build of tern yet")
     }
 
+    @Test func lineNumberAtTheCommandLine() async {
+        let h = Harness(inbox: 100_000)
+        await h.start()
+        await h.press(":")
+        await h.type("50000")
+        await h.press("<Enter>")
+        #expect(h.state.folder?.list.selected == 49_999)
+        #expect(h.lines.contains { $0.contains("#50000") })
+        #expect(h.lines[22].hasSuffix("50,000/100,000"))
+    }
+
     @Test func twoAccounts() async {
         let work = FakeMailBackend.standard(account: "work", inbox: 3)
         let home = FakeMailBackend.standard(account: "home", inbox: 7)

@@ -1,7 +1,8 @@
 import TernConfig
 
 /// `command-line`: opens the `:` prompt, where any command runs by name (`:archive`, `:sort size`,
-/// `:limit is:unread`, `:change-folder Archive`); Tab completes command names.
+/// `:limit is:unread`, `:change-folder Archive`), and a number goes to that line (`:50000`); Tab
+/// completes command names.
 public struct CommandLineCommand: UICommand {
     /// Creates the command.
     public init() {}
