@@ -14,10 +14,10 @@ extension AppState {
         let order = order ?? folder?.order ?? config.order
         let generation = nextGeneration()
         folder = FolderView(key: key, role: account(key.account)?.role(of: key.path), order: order, generation: generation)
-        folder?.loads.synced = true
         if let line = sidebar.index(of: key) { sidebar.list.select(line, count: sidebar.entries.count) }
+        // The sync starts once the cached rows are on screen (see ``syncOnceShown()``), so that it
+        // does not compete with the first screen.
         effects += listLoadEffects()
-        effects.append(.sync(key))
         return effects
     }
 
@@ -72,6 +72,14 @@ extension AppState {
             .loadPage(view.key, order: view.order.backendOrder, page: $0, range: RowPages.range(ofPage: $0, count: count),
                       filter: view.filter, generation: view.generation)
         }
+    }
+
+    /// Starts the open folder's first sync, once: after its cached rows are shown.
+    mutating func syncOnceShown() -> [Effect] {
+        guard var view = folder, !view.loads.synced else { return [] }
+        view.loads.synced = true
+        folder = view
+        return [.sync(view.key)]
     }
 
     /// Deletes for real the messages marked in the open folder.

@@ -30,8 +30,7 @@ extension AppState {
         case .counted(let key, let generation, let result):
             effects = applyCount(key, generation, result)
         case .pageLoaded(let key, let generation, let page, let result):
-            applyPage(key, generation, page, result)
-            effects = []
+            effects = applyPage(key, generation, page, result)
         case .threadsBuilt(let key, let generation, let result):
             effects = applyThreads(key, generation, result)
         case .threadRowsLoaded(let key, let generation, let rows):
@@ -147,12 +146,13 @@ extension AppState {
             show(.error, "\(key): \(error.message)")
         }
         let queued = view.loads.reloadQueued
+        let empty = view.count == 0
         folder = view
-        return queued ? reloadFolder() : []
+        return (queued ? reloadFolder() : []) + (empty ? syncOnceShown() : [])
     }
 
-    private mutating func applyPage(_ key: FolderKey, _ generation: Int, _ page: Int, _ result: Result<[MessageRow], UIError>) {
-        guard var view = folder, view.key == key, view.generation == generation else { return }
+    private mutating func applyPage(_ key: FolderKey, _ generation: Int, _ page: Int, _ result: Result<[MessageRow], UIError>) -> [Effect] {
+        guard var view = folder, view.key == key, view.generation == generation else { return [] }
         switch result {
         case .success(let rows):
             view.pages.store(page: page, rows: rows)
@@ -165,10 +165,12 @@ extension AppState {
             show(.error, "\(key): \(error.message)")
         }
         folder = view
+        return syncOnceShown()
     }
 
     private mutating func applyThreads(_ key: FolderKey, _ generation: Int, _ result: Result<ThreadedList, UIError>) -> [Effect] {
         guard var view = folder, view.key == key, view.generation == generation else { return [] }
+        var effects: [Effect] = []
         view.loads.awaitingList = false
         switch result {
         case .success(let threads):
@@ -183,6 +185,8 @@ extension AppState {
             }
             view.positioned = true
             view.anchor = nil
+            folder = view
+            effects += syncOnceShown()
         case .failure(let error):
             // Without threads the list falls back to date order.
             show(.error, "\(key): cannot show threads: \(error.message)")
@@ -190,9 +194,10 @@ extension AppState {
             folder = view
             return reloadFolder(resetPosition: true)
         }
+        if let current = folder, current.key == key { view.loads = current.loads }
         let queued = view.loads.reloadQueued
         folder = view
-        return queued ? reloadFolder() : []
+        return effects + (queued ? reloadFolder() : [])
     }
 
     private mutating func applySync(_ key: FolderKey, _ result: Result<SyncReport, UIError>) -> [Effect] {

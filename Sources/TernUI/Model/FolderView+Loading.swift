@@ -5,7 +5,7 @@ public struct LoadTracker: Hashable, Sendable {
     public var awaitingList = false
     /// Another reload was asked for while one was on its way.
     public var reloadQueued = false
-    /// The folder's first sync has been asked for.
+    /// The folder's first sync has been asked for (after its cached rows were shown).
     public var synced = false
     /// The folder is being watched.
     public var watching = false
