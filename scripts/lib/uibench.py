@@ -39,11 +39,14 @@ class Control:
         self.socket = socket
         subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "b", "-x", str(WIDTH),
                         "-y", str(HEIGHT), "sleep", "100000"], check=True)
-        subprocess.run(["tmux", "-L", socket, "set", "-g", "window-size", "manual"], check=True)
+        subprocess.run(["tmux", "-L", socket, "set", "-g", "default-size", "%dx%d" % (WIDTH, HEIGHT)], check=True)
         subprocess.run(["tmux", "-L", socket, "set", "-g", "remain-on-exit", "off"], check=True)
-        self.proc = subprocess.Popen(["tmux", "-L", socket, "-C", "attach", "-t", "b"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, bufsize=0)
+        self.proc = subprocess.Popen(["tmux", "-L", socket, "-f", "/dev/null", "-C", "attach", "-t", "b"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
         self.buffer = b""
+        # The attach command's own (empty) block comes first; then one block per command sent.
+        while not self._line().startswith(b"%session-changed"):
+            pass
         self.command("refresh-client -C %dx%d" % (WIDTH, HEIGHT))
 
     def _line(self) -> bytes:
@@ -53,7 +56,7 @@ class Control:
                 raise TimeoutError("tmux control client is silent")
             chunk = os.read(self.proc.stdout.fileno(), 1 << 16)
             if not chunk:
-                raise EOFError("tmux control client ended")
+                raise EOFError("tmux control client ended: %s" % self.proc.stderr.read().decode(errors="replace"))
             self.buffer += chunk
         line, self.buffer = self.buffer.split(b"\n", 1)
         return line
@@ -290,7 +293,8 @@ def ensure_maildir(path: str, count: int, size: int):
     if os.path.exists(marker) and open(marker).read().strip() == "%d %d" % (count, size):
         return
     shutil.rmtree(path, ignore_errors=True)
-    os.makedirs(path)
+    for leaf in ("cur", "new", "tmp"):
+        os.makedirs(os.path.join(path, leaf))
     print("writing %d messages into %s ..." % (count, path), file=sys.stderr)
     here = os.path.dirname(os.path.abspath(__file__))
     subprocess.run([sys.executable, os.path.join(here, "mailfill.py"), "--maildir", path, "--user", "bench@example.test",
