@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "TernTestSupport",
             dependencies: [
-                "MailCore",
+                "MailCore", "MailEngine", "TernUI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -118,7 +118,18 @@ let package = Package(
         .testTarget(name: "MailEngineTests", dependencies: ["MailEngine", "TernTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TernTestSupport"],
                     exclude: ["Snapshots"], swiftSettings: swiftSettings),
-        .testTarget(name: "TernUITests", dependencies: ["TernUI", "TernTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TernUITests",
+            dependencies: ["TernUI", "TerminalKit", "MailEngine", "TernConfig", "MailCore", "TernTestSupport"],
+            exclude: ["Snapshots"],
+            swiftSettings: swiftSettings
+        ),
+        // Drives the real `tern` binary in tmux (skipped when tmux is missing).
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["MailEngine", "MailCore", "TernTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["MailEngine", "MailStore", "Transport", "TernConfig", "TernTestSupport"],

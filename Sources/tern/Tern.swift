@@ -9,10 +9,14 @@ struct Tern: AsyncParsableCommand {
         commandName: "tern",
         abstract: "A terminal email client: IMAP, POP3, Maildir and SMTP in one quick, safe program.",
         discussion: """
-            Run `tern` with no subcommand to open the mail client on your default account.
+            Run `tern` with no subcommand to open the mail client on all your accounts, the
+            default one first (`--account NAME` opens another first); `?` shows the keys.
             Try it without any setup on a bundled demo mailbox:
 
                 tern --demo
+
+            When standard output is not a terminal, `tern --demo` prints the demo's folders and
+            newest messages instead.
 
             Accounts are read from $XDG_CONFIG_HOME/tern/config.toml (usually
             ~/.config/tern/config.toml); `--config PATH` or TERN_CONFIG=PATH picks another file.
@@ -50,14 +54,11 @@ struct Tern: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// `--demo`, shared with the subcommands that take it (see `DemoOption`).
-    @OptionGroup var demoOption: DemoOption
+    /// `--account` and `--demo`: the account the interactive client opens first, or the demo mailbox.
+    /// Shared with the subcommands that take them (see ``AccountOption`` and ``DemoOption``).
+    @OptionGroup var accountOptions: AccountOptions
 
     mutating func run() async throws {
-        if demoOption.demo {
-            try await DemoLauncher.run(global: global)
-            return
-        }
-        throw NotYetAvailable(feature: "the interactive mail client", issue: 7)
+        try await UILauncher.run(global: global, accountOptions: accountOptions)
     }
 }

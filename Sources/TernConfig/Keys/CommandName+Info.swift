@@ -5,7 +5,8 @@ extension CommandName {
         let pages: Set<KeyContext> = [.sidebar, .list, .viewer, .attachments, .composer, .help]
         switch self {
         case .help, .commandLine, .redraw, .quit, .compose, .recallPostponed, .changeFolder, .changeAccount,
-             .nextFolder, .previousFolder, .toggleSidebar, .focusSidebar, .focusList, .checkMail, .syncFolder:
+             .nextFolder, .previousFolder, .toggleSidebar, .sidebarWider, .sidebarNarrower, .focusSidebar, .focusList,
+             .checkMail, .syncFolder, .showLog:
             return [.global]
         case .cancel:
             return [.global, .prompt]
@@ -67,10 +68,13 @@ extension CommandName {
         case .nextFolder: return "Open the next folder in the sidebar"
         case .previousFolder: return "Open the previous folder in the sidebar"
         case .toggleSidebar: return "Show or hide the sidebar"
+        case .sidebarWider: return "Make the sidebar wider"
+        case .sidebarNarrower: return "Make the sidebar narrower"
         case .focusSidebar: return "Move the keyboard focus to the sidebar"
         case .focusList: return "Move the keyboard focus to the message list"
         case .checkMail: return "Check all accounts for new mail now"
         case .syncFolder: return "Write flag changes and deletions to the server"
+        case .showLog: return "Show the messages and errors of this session"
         case .moveDown: return "Select the next line"
         case .moveUp: return "Select the previous line"
         case .pageDown: return "Go down one screen"

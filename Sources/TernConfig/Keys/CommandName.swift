@@ -28,6 +28,10 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, CustomStringC
     case previousFolder = "previous-folder"
     /// Show or hide the sidebar.
     case toggleSidebar = "toggle-sidebar"
+    /// Make the sidebar wider.
+    case sidebarWider = "sidebar-wider"
+    /// Make the sidebar narrower.
+    case sidebarNarrower = "sidebar-narrower"
     /// Move the keyboard focus to the sidebar.
     case focusSidebar = "focus-sidebar"
     /// Move the keyboard focus to the message list.
@@ -36,6 +40,8 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, CustomStringC
     case checkMail = "check-mail"
     /// Write flag changes and deletions to the server.
     case syncFolder = "sync-folder"
+    /// Show the messages and errors of this session.
+    case showLog = "show-log"
 
     // MARK: Moving
     /// Select the next line.

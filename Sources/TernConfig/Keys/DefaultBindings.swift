@@ -15,6 +15,7 @@ enum DefaultBindings {
             ("?", .help), ("<F1>", .help), (":", .commandLine), ("<C-l>", .redraw),
             ("m", .compose), ("R", .recallPostponed), ("c", .changeFolder),
             ("<C-n>", .nextFolder), ("<C-p>", .previousFolder), ("B", .toggleSidebar),
+            ("{", .sidebarNarrower), ("}", .sidebarWider), ("M", .showLog),
             ("<C-w>h", .focusSidebar), ("<C-w>l", .focusList), ("<F5>", .checkMail), ("$", .syncFolder),
         ],
         .sidebar: [

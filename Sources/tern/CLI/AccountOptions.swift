@@ -9,10 +9,21 @@ struct DemoOption: ParsableArguments {
     var demo = false
 }
 
-/// `--account NAME` and `--demo`, for the commands that work on an account's mail.
-struct AccountOptions: ParsableArguments {
+/// `--account NAME`. Declared by `tern` itself (the interactive client opens that account first) and
+/// by every command that takes an account, always through this type: ArgumentParser hands the value
+/// parsed for the root command to a child that declares the same option group type, so a plain
+/// `--account` option in a child would be taken by the root instead.
+struct AccountOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The account to use (default: the config's default account).", valueName: "name"))
     var account: String?
+}
+
+/// `--account NAME` and `--demo`, for the commands that work on an account's mail.
+struct AccountOptions: ParsableArguments {
+    @OptionGroup var accountOption: AccountOption
+
+    /// The `--account` value.
+    var account: String? { accountOption.account }
 
     @OptionGroup var demoOption: DemoOption
 

@@ -25,8 +25,9 @@ struct ComposeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The account to write from (default: the default account).", valueName: "name"))
-    var account: String?
+    /// `--account` (see ``AccountOption`` for why it is a shared group).
+    @OptionGroup var accountOption: AccountOption
+    var account: String? { accountOption.account }
 
     @Option(name: .long, help: ArgumentHelp("Send as this identity of the account (its address or name).", valueName: "identity"))
     var from: String?

@@ -25,8 +25,9 @@ struct OutboxCommand: AsyncParsableCommand {
 
 /// The outboxes a command works on.
 struct OutboxSelection: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Only this account (default: every account).", valueName: "name"))
-    var account: String?
+    /// `--account` (see ``AccountOption`` for why it is a shared group).
+    @OptionGroup var accountOption: AccountOption
+    var account: String? { accountOption.account }
 
     /// The chosen accounts with their outboxes.
     func outboxes(global: GlobalOptions, environment: [String: String]) throws -> [(Account, Outbox)] {

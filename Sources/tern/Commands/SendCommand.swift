@@ -32,8 +32,9 @@ struct SendCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The account to send from (default: the default account).", valueName: "name"))
-    var account: String?
+    /// `--account` (see ``AccountOption`` for why it is a shared group).
+    @OptionGroup var accountOption: AccountOption
+    var account: String? { accountOption.account }
 
     @Option(name: .long, help: ArgumentHelp("A recipient; repeat it or give a comma-separated list.", valueName: "address"))
     var to: [String] = []

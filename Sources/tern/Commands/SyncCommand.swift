@@ -22,9 +22,9 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The account to sync (default: the config's default account).",
-                                            valueName: "name"))
-    var account: String?
+    /// `--account` (see ``AccountOption`` for why it is a shared group).
+    @OptionGroup var accountOption: AccountOption
+    var account: String? { accountOption.account }
 
     @Flag(name: .long, help: "Sync every account of the config, one after the other.")
     var all = false

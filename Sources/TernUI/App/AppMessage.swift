@@ -1,0 +1,29 @@
+import MailCore
+import MailEngine
+import TerminalKit
+
+/// What arrives on the UI loop from elsewhere: backend events and the answers to ``Effect``s.
+public enum AppMessage: Sendable {
+    /// An event from an account's backend.
+    case event(account: String, BackendEvent)
+    /// An account's folders.
+    case foldersLoaded(account: String, Result<[FolderInfo], UIError>)
+    /// A folder's message count.
+    case counted(FolderKey, generation: Int, Result<Int, UIError>)
+    /// A page of rows.
+    case pageLoaded(FolderKey, generation: Int, page: Int, Result<[MessageRow], UIError>)
+    /// The threads of a folder, built.
+    case threadsBuilt(FolderKey, generation: Int, Result<ThreadedList, UIError>)
+    /// More rows of a threaded list.
+    case threadRowsLoaded(FolderKey, generation: Int, [MessageRow])
+    /// The answer to a ``FindRequest``: the line found, or nil.
+    case found(FindRequest, Result<Int?, UIError>)
+    /// The messages matching a query.
+    case matched(FolderKey, generation: Int, purpose: MatchPurpose, Result<Set<UID>, UIError>)
+    /// A message's text for the viewer.
+    case messageLoaded(MessageReference, Result<[Line], UIError>)
+    /// A sync ended.
+    case synced(FolderKey, Result<SyncReport, UIError>)
+    /// A change to messages ended.
+    case performed(MessageAction, uids: [UID], in: FolderKey, Result<Void, UIError>)
+}

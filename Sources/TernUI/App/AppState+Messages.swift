@@ -1,0 +1,247 @@
+import Foundation
+import MailCore
+import MailEngine
+import TerminalKit
+
+extension AppState {
+    /// Applies a message from the runtime (a backend event or the answer to an effect).
+    /// - Returns: the effects it leads to (more pages to load, a reload, a watch).
+    public mutating func apply(_ message: AppMessage) -> [Effect] {
+        var effects: [Effect]
+        switch message {
+        case .event(let account, let event):
+            effects = apply(event, account: account)
+        case .foldersLoaded(let account, let result):
+            switch result {
+            case .success(let folders):
+                updateAccount(account) {
+                    $0.folders = folders
+                    $0.foldersLoaded = true
+                }
+                rebuildSidebar()
+                if var view = folder, view.key.account == account {
+                    view.role = self.account(account)?.role(of: view.key.path)
+                    folder = view
+                }
+            case .failure(let error):
+                show(.error, "\(account): cannot list folders: \(error.message)")
+            }
+            effects = []
+        case .counted(let key, let generation, let result):
+            effects = applyCount(key, generation, result)
+        case .pageLoaded(let key, let generation, let page, let result):
+            effects = applyPage(key, generation, page, result)
+        case .threadsBuilt(let key, let generation, let result):
+            effects = applyThreads(key, generation, result)
+        case .threadRowsLoaded(let key, let generation, let rows):
+            if var view = folder, view.key == key, view.generation == generation, var threads = view.threads {
+                for row in rows { threads.rows[row.uid] = row }
+                view.threads = threads
+                folder = view
+            }
+            effects = []
+        case .found(let request, let result):
+            applyFound(request, result)
+            effects = []
+        case .matched(let key, let generation, let purpose, let result):
+            applyMatches(key, generation, purpose, result)
+            effects = []
+        case .messageLoaded(let reference, let result):
+            updatePages(where: { $0.kind == .message(reference) }) { page in
+                switch result {
+                case .success(let lines): page.setLines(lines)
+                case .failure(let error): page.setLines([Line("Cannot show this message: \(error.message)")])
+                }
+            }
+            if case .failure(let error) = result { show(.error, error.message) }
+            effects = []
+        case .synced(let key, let result):
+            effects = applySync(key, result)
+        case .performed(let action, let uids, let key, let result):
+            effects = applyPerformed(action, uids, key, result)
+        }
+        return effects + ensureVisibleRows()
+    }
+
+    private mutating func apply(_ event: BackendEvent, account: String) -> [Effect] {
+        switch event {
+        case .connection(let connection):
+            updateAccount(account) { $0.connection = connection }
+        case .syncProgress(let folder, let done, let total, _):
+            updateAccount(account) { $0.sync = SyncProgress(folder: folder, done: done, total: total) }
+        case .syncFinished(let report):
+            updateAccount(account) { $0.sync = nil }
+            if report.warnings.count > 0 {
+                for warning in report.warnings { record(.warning, "\(account)/\(report.folder): \(warning)") }
+            }
+            if isOpen(account, report.folder), report.added + report.removed + report.flagsChanged > 0 || report.rebuilt {
+                return reloadFolder()
+            }
+        case .messagesAdded(let folder, _):
+            if isOpen(account, folder) { return reloadFolder() }
+        case .messagesRemoved(let folder, let uids):
+            if isOpen(account, folder), var view = self.folder {
+                view.tagged.subtract(uids)
+                view.pendingDeletion.subtract(uids)
+                self.folder = view
+                return reloadFolder()
+            }
+        case .flagsChanged(let folder, let changes):
+            if isOpen(account, folder), var view = self.folder {
+                for (uid, flags) in changes {
+                    view.updateRows([uid]) { $0.flags = RowFlags(flags) }
+                }
+                self.folder = view
+            }
+        case .folderCounts(let info):
+            updateAccount(account) { $0.update(info) }
+            rebuildSidebar()
+        case .foldersChanged(let folders):
+            updateAccount(account) {
+                $0.folders = folders
+                $0.foldersLoaded = true
+            }
+            rebuildSidebar()
+        case .error(let text):
+            show(.error, "\(account): \(text)")
+        case .notice(let text):
+            show(.info, "\(account): \(text)")
+        }
+        return []
+    }
+
+    /// Whether `path` of `account` is the open folder.
+    func isOpen(_ account: String, _ path: MailboxPath) -> Bool {
+        folder?.key == FolderKey(account: account, path: path)
+    }
+
+    /// Rebuilds the sidebar lines from the accounts' folders, keeping the cursor on its folder.
+    mutating func rebuildSidebar() {
+        let current = sidebar.list.selected.flatMap { sidebar.entries.indices.contains($0) ? sidebar.entries[$0] : nil }
+        sidebar.entries = SidebarModel.entries(for: accounts)
+        let target = current?.folderKey ?? folder?.key
+        if let target, let line = sidebar.index(of: target) {
+            sidebar.list.select(line, count: sidebar.entries.count)
+        } else {
+            sidebar.list.fit(count: sidebar.entries.count, height: max(1, sidebar.list.viewHeight))
+        }
+    }
+
+    private mutating func applyCount(_ key: FolderKey, _ generation: Int, _ result: Result<Int, UIError>) -> [Effect] {
+        guard var view = folder, view.key == key, view.generation == generation else { return [] }
+        view.loads.awaitingList = false
+        switch result {
+        case .success(let count):
+            view.count = count
+            let height = max(1, layout.list.height)
+            if !view.positioned, count > 0 {
+                view.list.fit(count: count, height: height)
+                view.list.select(view.order.startsAtEnd ? count - 1 : 0, count: count)
+                view.positioned = true
+            } else {
+                view.list.fit(count: count, height: height)
+            }
+        case .failure(let error):
+            if view.count == nil { view.count = 0 }
+            show(.error, "\(key): \(error.message)")
+        }
+        let queued = view.loads.reloadQueued
+        let empty = view.count == 0
+        folder = view
+        return (queued ? reloadFolder() : []) + (empty ? syncOnceShown() : [])
+    }
+
+    private mutating func applyPage(_ key: FolderKey, _ generation: Int, _ page: Int, _ result: Result<[MessageRow], UIError>) -> [Effect] {
+        guard var view = folder, view.key == key, view.generation == generation else { return [] }
+        switch result {
+        case .success(let rows):
+            view.pages.store(page: page, rows: rows)
+            if let anchor = view.anchor, let i = rows.firstIndex(where: { $0.uid == anchor }), let count = view.count {
+                view.list.select(page * RowPages.pageSize + i, count: count)
+                view.anchor = nil
+            }
+        case .failure(let error):
+            view.pages.requestFailed(page: page)
+            show(.error, "\(key): \(error.message)")
+        }
+        folder = view
+        return syncOnceShown()
+    }
+
+    private mutating func applyThreads(_ key: FolderKey, _ generation: Int, _ result: Result<ThreadedList, UIError>) -> [Effect] {
+        guard var view = folder, view.key == key, view.generation == generation else { return [] }
+        var effects: [Effect] = []
+        view.loads.awaitingList = false
+        switch result {
+        case .success(let threads):
+            let anchor = view.anchor ?? view.selectedRow?.uid
+            view.threads = threads
+            let count = threads.lines.count
+            view.list.fit(count: count, height: max(1, layout.list.height))
+            if let anchor, let line = threads.line(of: anchor) {
+                view.list.select(line, count: count)
+            } else if !view.positioned, count > 0 {
+                view.list.select(view.order.startsAtEnd ? count - 1 : 0, count: count)
+            }
+            view.positioned = true
+            view.anchor = nil
+            folder = view
+            effects += syncOnceShown()
+        case .failure(let error):
+            // Without threads the list falls back to date order.
+            show(.error, "\(key): cannot show threads: \(error.message)")
+            view.order = ListOrder(field: .date, reverse: view.order.reverse)
+            folder = view
+            return reloadFolder(resetPosition: true)
+        }
+        if let current = folder, current.key == key { view.loads = current.loads }
+        let queued = view.loads.reloadQueued
+        folder = view
+        return effects + (queued ? reloadFolder() : [])
+    }
+
+    private mutating func applySync(_ key: FolderKey, _ result: Result<SyncReport, UIError>) -> [Effect] {
+        updateAccount(key.account) { if $0.sync?.folder == key.path { $0.sync = nil } }
+        var effects: [Effect] = []
+        switch result {
+        case .success(let report):
+            if report.added > 0 || report.removed > 0 || report.flagsChanged > 0 || report.rebuilt {
+                if folder?.key == key { effects += reloadFolder() }
+            }
+        case .failure(let error):
+            show(.error, "\(key): sync failed: \(error.message)")
+        }
+        if var view = folder, view.key == key, !view.loads.watching {
+            view.loads.watching = true
+            folder = view
+            effects.append(.watch(key))
+        }
+        return effects
+    }
+
+    private mutating func applyPerformed(_ action: MessageAction, _ uids: [UID], _ key: FolderKey,
+                                         _ result: Result<Void, UIError>) -> [Effect] {
+        let noun = uids.count == 1 ? "1 message" : "\(uids.count) messages"
+        switch result {
+        case .success:
+            switch action {
+            case .setFlags:
+                return []
+            case .move, .delete:
+                show(.info, "\(noun) \(action.pastTense)")
+                if var view = folder, view.key == key {
+                    view.tagged.subtract(uids)
+                    folder = view
+                    return reloadFolder()
+                }
+            case .copy:
+                show(.info, "\(noun) \(action.pastTense)")
+            }
+        case .failure(let error):
+            show(.error, "\(noun) not \(action.pastTense): \(error.message)")
+            // The rows changed on screen before the backend answered: show what it holds.
+            if folder?.key == key { return reloadFolder() }
+        }
+        return []
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import MailCore
+import MailEngine
+
+/// What to look for when moving to the next matching message (`<Tab>`, `n`).
+public enum FindPredicate: Hashable, Sendable {
+    /// An unread message.
+    case unread
+    /// A message matching a query.
+    case query(SearchQuery)
+}
+
+/// A search through a flat list, one page of rows at a time from the backend's cache.
+public struct FindRequest: Hashable, Sendable {
+    /// The folder.
+    public var folder: FolderKey
+    /// The list's order.
+    public var order: MailEngine.SortOrder
+    /// The list's limit.
+    public var filter: SearchQuery?
+    /// The list generation the positions belong to.
+    public var generation: Int
+    /// Start after (or before, going backward) this line.
+    public var start: Int
+    /// The number of lines.
+    public var count: Int
+    /// Search toward the top.
+    public var backward: Bool
+    /// Go on from the other end after the last (first) line.
+    public var wraps: Bool
+    /// What to find.
+    public var predicate: FindPredicate
+
+    /// Creates a request.
+    public init(folder: FolderKey, order: MailEngine.SortOrder, filter: SearchQuery?, generation: Int, start: Int, count: Int,
+                backward: Bool, wraps: Bool, predicate: FindPredicate) {
+        self.folder = folder
+        self.order = order
+        self.filter = filter
+        self.generation = generation
+        self.start = start
+        self.count = count
+        self.backward = backward
+        self.wraps = wraps
+        self.predicate = predicate
+    }
+}
+
+/// Why the messages matching a query are collected.
+public enum MatchPurpose: Hashable, Sendable {
+    /// Tag them.
+    case tag
+    /// Untag them.
+    case untag
+    /// Find the next (previous) one in a threaded list, after line `start`.
+    case search(start: Int, backward: Bool)
+}
+
+/// A change made to messages, remembered until the backend confirms it (to undo the local change
+/// if it fails).
+public enum MessageAction: Hashable, Sendable {
+    /// Flags changed.
+    case setFlags(FlagChange)
+    /// Moved to a folder.
+    case move(to: MailboxPath)
+    /// Copied to a folder.
+    case copy(to: MailboxPath)
+    /// Deleted.
+    case delete
+
+    /// `moved to Archive`, for messages.
+    public var pastTense: String {
+        switch self {
+        case .setFlags: return "updated"
+        case .move(let to): return "moved to \(to)"
+        case .copy(let to): return "copied to \(to)"
+        case .delete: return "deleted"
+        }
+    }
+}
+
+/// A request the UI makes of the world: the result of a command or an event. The runtime performs
+/// effects off the UI thread and posts their answers back as ``AppMessage``s, so nothing here waits.
+public enum Effect: Hashable, Sendable {
+    /// List an account's folders.
+    case loadFolders(account: String)
+    /// Count a folder's messages (matching the limit).
+    case loadCount(FolderKey, filter: SearchQuery?, generation: Int)
+    /// Load one page of rows of a flat list.
+    case loadPage(FolderKey, order: MailEngine.SortOrder, page: Int, range: Range<Int>, filter: SearchQuery?, generation: Int)
+    /// Build the threads of a folder (and load every row).
+    case loadThreads(FolderKey, filter: SearchQuery?, newestFirst: Bool, generation: Int)
+    /// Bring a folder's cache up to date.
+    case sync(FolderKey)
+    /// Watch a folder for changes made elsewhere.
+    case watch(FolderKey)
+    /// Change messages.
+    case perform(MessageAction, uids: [UID], in: FolderKey)
+    /// Find the next line matching a predicate in a flat list.
+    case find(FindRequest)
+    /// Collect the uids of the messages matching a query.
+    case collectMatches(FolderKey, query: SearchQuery, purpose: MatchPurpose, generation: Int)
+    /// Load and decode a message for the viewer.
+    case loadMessage(MessageReference, preferHTML: Bool)
+    /// Redraw the whole terminal (`<C-l>`).
+    case redrawScreen
+}

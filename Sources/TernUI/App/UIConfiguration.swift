@@ -1,0 +1,65 @@
+import Foundation
+import TernConfig
+
+/// The settings the UI runs with, taken from the config (or made up by a test).
+public struct UIConfiguration: Sendable {
+    /// An account as the UI needs to know it.
+    public struct AccountEntry: Sendable {
+        /// The account's name.
+        public var name: String
+        /// Folder names with special roles from `[accounts.NAME.folders]`.
+        public var roleOverrides: [FolderRole: String]
+
+        /// Creates an entry.
+        public init(name: String, roleOverrides: [FolderRole: String] = [:]) {
+            self.name = name
+            self.roleOverrides = roleOverrides
+        }
+    }
+
+    /// The accounts, in config order.
+    public var accounts: [AccountEntry]
+    /// The account opened first.
+    public var defaultAccount: String
+    /// The key bindings.
+    public var keymap: Keymap
+    /// The theme.
+    public var theme: UITheme
+    /// The list order a folder opens with.
+    public var order: ListOrder
+    /// The sidebar's width; 0 starts with it hidden.
+    public var sidebarWidth: Int
+    /// strftime(3) format for dates older than a week.
+    public var dateFormat: String
+    /// Show the HTML part of multipart/alternative in the viewer.
+    public var preferHTML: Bool
+    /// Problems met before the UI started (an account that could not be opened), shown at start.
+    public var notices: [String] = []
+    /// The time zone dates are shown in (the system's; tests fix it).
+    public var timeZone: TimeZone = .current
+
+    /// Creates a configuration; everything but the accounts defaults to the config's defaults.
+    public init(accounts: [AccountEntry], defaultAccount: String? = nil, keymap: Keymap = .defaults,
+                theme: UITheme = .standard, order: ListOrder = ListOrder(ConfigDefaults.sort),
+                sidebarWidth: Int = ConfigDefaults.sidebarWidth, dateFormat: String = ConfigDefaults.dateFormat,
+                preferHTML: Bool = ConfigDefaults.preferHTML) {
+        precondition(!accounts.isEmpty, "the UI needs at least one account")
+        self.accounts = accounts
+        self.defaultAccount = defaultAccount ?? accounts[0].name
+        self.keymap = keymap
+        self.theme = theme
+        self.order = order
+        self.sidebarWidth = sidebarWidth
+        self.dateFormat = dateFormat
+        self.preferHTML = preferHTML
+    }
+
+    /// The UI settings of a loaded config.
+    public init(_ configuration: Configuration) {
+        self.init(accounts: configuration.accounts.map { AccountEntry(name: $0.name, roleOverrides: $0.folders) },
+                  defaultAccount: configuration.defaultAccount.name, keymap: configuration.keymap,
+                  theme: UITheme(configuration.theme), order: ListOrder(configuration.ui.sort),
+                  sidebarWidth: configuration.ui.sidebarWidth, dateFormat: configuration.ui.dateFormat,
+                  preferHTML: configuration.ui.preferHTML)
+    }
+}

@@ -1,0 +1,17 @@
+import TernConfig
+
+/// `first`: goes to the first line (O(1) in the number of messages).
+public struct FirstCommand: UICommand {
+    /// Creates the command.
+    public init() {}
+    /// `first`.
+    public var name: CommandName { .first }
+    /// Where it works.
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .help] }
+
+    /// Runs it.
+    public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
+        state.move(.top, in: invocation.context)
+        return []
+    }
+}

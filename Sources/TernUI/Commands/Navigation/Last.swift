@@ -1,0 +1,17 @@
+import TernConfig
+
+/// `last`: goes to the last line (O(1) in the number of messages).
+public struct LastCommand: UICommand {
+    /// Creates the command.
+    public init() {}
+    /// `last`.
+    public var name: CommandName { .last }
+    /// Where it works.
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .help] }
+
+    /// Runs it.
+    public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
+        state.move(.bottom, in: invocation.context)
+        return []
+    }
+}

@@ -1,0 +1,17 @@
+import TernConfig
+
+/// `move-down`: selects the next line.
+public struct MoveDownCommand: UICommand {
+    /// Creates the command.
+    public init() {}
+    /// `move-down`.
+    public var name: CommandName { .moveDown }
+    /// Where it works.
+    public var contexts: Set<KeyContext> { [.sidebar, .list] }
+
+    /// Runs it.
+    public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
+        state.move(.rows(1), in: invocation.context)
+        return []
+    }
+}

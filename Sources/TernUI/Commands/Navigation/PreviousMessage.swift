@@ -1,0 +1,18 @@
+import TernConfig
+
+/// `previous-message`: in the viewer, shows the previous message of the list; in the list, selects it.
+public struct PreviousMessageCommand: UICommand {
+    /// Creates the command.
+    public init() {}
+    /// `previous-message`.
+    public var name: CommandName { .previousMessage }
+    /// Where it works.
+    public var contexts: Set<KeyContext> { [.list, .viewer] }
+
+    /// Runs it.
+    public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
+        if invocation.context == .viewer { return state.showAdjacentMessage(-1) }
+        state.move(.rows(-1), in: .list)
+        return []
+    }
+}

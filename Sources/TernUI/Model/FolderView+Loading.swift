@@ -1,0 +1,15 @@
+/// Bookkeeping of in-flight loads, so that a burst of changes (a sync adding messages chunk by
+/// chunk) reloads the list once per answer rather than once per change.
+public struct LoadTracker: Hashable, Sendable {
+    /// A count or threads request of the current generation is on its way.
+    public var awaitingList = false
+    /// Another reload was asked for while one was on its way.
+    public var reloadQueued = false
+    /// The folder's first sync has been asked for (after its cached rows were shown).
+    public var synced = false
+    /// The folder is being watched.
+    public var watching = false
+
+    /// Creates a tracker with nothing in flight.
+    public init() {}
+}

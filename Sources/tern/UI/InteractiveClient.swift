@@ -1,0 +1,38 @@
+import Foundation
+import MailEngine
+import TerminalKit
+import TernUI
+
+/// Runs the interactive client: the terminal UI on a thread of its own (the only thread that
+/// touches the terminal) while the accounts' backends work on the concurrency pool.
+enum InteractiveClient {
+    /// Opens the UI over `backends` and returns when the user quits. Changes to messages still on
+    /// their way (flags, moves, deletions) are waited for, then the backends are closed.
+    /// - Parameters:
+    ///   - configuration: the UI settings (accounts, keys, theme, sort...).
+    ///   - backends: one backend per account of `configuration`, by account name.
+    /// - Throws: ``TerminalError`` when there is no usable terminal.
+    static func run(configuration: UIConfiguration, backends: [String: any MailBackend]) async throws {
+        let runner = EffectRunner(backends: backends, theme: configuration.theme)
+        let outcome: Result<[Task<Void, Never>], any Error> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: Result {
+                    let screen = try NcursesScreen()
+                    defer { screen.shutdown() }
+                    if let path = ProcessInfo.processInfo.environment["TERN_PIDFILE"], !path.isEmpty {
+                        try? "\(getpid())\n".write(toFile: path, atomically: true, encoding: .utf8)
+                    }
+                    let state = AppState(config: configuration, size: screen.size)
+                    let controller = AppController(screen: screen, state: state, runner: runner)
+                    return try controller.run()
+                })
+            }
+            thread.name = "tern UI"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        let pending = try outcome.get()
+        for task in pending { await task.value }
+        for backend in backends.values { await backend.close() }
+    }
+}

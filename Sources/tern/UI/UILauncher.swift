@@ -1,0 +1,81 @@
+import Foundation
+import MailCore
+import MailEngine
+import TerminalKit
+import TernConfig
+import TernUI
+
+/// `tern` with no subcommand: the interactive client on every configured account (the default one,
+/// or `--account NAME`, opened first), or on the demo mailbox with `--demo`.
+///
+/// `tern --demo` with standard output not a terminal (a pipe, a file) prints the demo's folders and
+/// newest messages instead (``DemoLauncher``), so it still shows something in a script.
+enum UILauncher {
+    static func run(global: GlobalOptions, accountOptions: AccountOptions) async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        if accountOptions.demo {
+            guard interactive else {
+                try await DemoLauncher.run(global: global)
+                return
+            }
+            try await runDemo(global: global, accountOptions: accountOptions, environment: environment)
+            return
+        }
+        guard interactive else { throw TerminalError.notATerminal }
+        let config: Configuration
+        do {
+            config = try ConfigLoader(environment: environment).load(explicitPath: global.explicitConfigPath)
+        } catch {
+            throw ConfigCommand.fail(error)
+        }
+        let first = try AccountSession.translating { try config.account(selecting: accountOptions.account) }
+        let factory = BackendFactory(environment: environment)
+        var backends: [String: any MailBackend] = [:]
+        var problems: [String] = []
+        for account in config.accounts {
+            do {
+                backends[account.name] = try factory.makeBackend(for: account)
+            } catch {
+                problems.append("\(account.name): \(error)")
+            }
+        }
+        guard backends[first.name] != nil else {
+            for backend in backends.values { await backend.close() }
+            throw CommandError("Cannot open account \"\(first.name)\": \(problems.first { $0.hasPrefix(first.name + ":") } ?? "unknown error")")
+        }
+        var ui = UIConfiguration(config)
+        ui.accounts.removeAll { backends[$0.name] == nil }
+        ui.defaultAccount = first.name
+        ui.notices = problems
+        try await InteractiveClient.run(configuration: ui, backends: backends)
+    }
+
+    /// The demo mailbox in the UI, with the user's keys and theme when a config file exists and is
+    /// valid (the demo needs none).
+    static func runDemo(global: GlobalOptions, accountOptions: AccountOptions, environment: [String: String]) async throws {
+        if let name = accountOptions.account, name != DemoAccount.name {
+            throw CommandError("--demo uses the demo mailbox; leave out --account \(name), or leave out --demo.")
+        }
+        let account: Account
+        do {
+            account = try DemoAccount.account(environment: environment)
+        } catch {
+            throw CommandError("Could not set up the demo mailbox: \(error)")
+        }
+        let backend = try AccountSession.translating { try DemoAccount.factory(environment: environment).makeBackend(for: account) }
+        var ui = UIConfiguration(accounts: [.init(name: account.name, roleOverrides: account.folders)], defaultAccount: account.name)
+        let loader = ConfigLoader(environment: environment)
+        if FileManager.default.fileExists(atPath: loader.location(explicitPath: global.explicitConfigPath).path),
+           let config = try? loader.load(explicitPath: global.explicitConfigPath) {
+            let settings = UIConfiguration(config)
+            ui.keymap = settings.keymap
+            ui.theme = settings.theme
+            ui.order = settings.order
+            ui.sidebarWidth = settings.sidebarWidth
+            ui.dateFormat = settings.dateFormat
+            ui.preferHTML = settings.preferHTML
+        }
+        try await InteractiveClient.run(configuration: ui, backends: [account.name: backend])
+    }
+}

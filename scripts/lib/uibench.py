@@ -1,0 +1,364 @@
+#!/usr/bin/env python3
+"""The UI benchmark of `scripts/bench ui`: tern against NeoMutt and aerc on one Maildir, in tmux.
+
+For each client, with its cache removed (cold) and then present (warm):
+  first screen  time from starting the client (tmux new-window) to the first capture that shows a
+                full list: at least HEIGHT-5 rows that look like messages (a date or time on them)
+                and that stay the same for two polls in a row;
+  down          key-to-screen latency of <Down> in the middle of the folder (first capture that
+                differs after send-keys), median of several presses;
+  page down     the same for <PageDown> in the middle;
+  end           the same for the key that jumps to the last message;
+  open last     <Enter> on the last message until the screen shows its Subject header;
+  peak RSS      VmHWM of the client's process at the end.
+Cold means the client's own cache is gone (tern's header cache, NeoMutt's header cache); the
+kernel's page cache is dropped too when /proc/sys/vm/drop_caches can be written. aerc keeps no
+cache for Maildir, so its cold and warm runs differ only in the page cache.
+Polls go through one tmux control-mode client, the same way for every client.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+WIDTH, HEIGHT = 120, 40
+ROW = re.compile(r"(\d\d:\d\d|\d{4}-\d\d-\d\d|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|min ago)")
+
+
+class Control:
+    """A tmux control-mode client on a private server: commands and their output, no process per poll."""
+
+    def __init__(self, socket: str):
+        self.socket = socket
+        subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "b", "-x", str(WIDTH),
+                        "-y", str(HEIGHT), "sleep", "100000"], check=True)
+        subprocess.run(["tmux", "-L", socket, "set", "-g", "default-size", "%dx%d" % (WIDTH, HEIGHT)], check=True)
+        subprocess.run(["tmux", "-L", socket, "set", "-g", "remain-on-exit", "off"], check=True)
+        self.proc = subprocess.Popen(["tmux", "-L", socket, "-f", "/dev/null", "-C", "attach", "-t", "b"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+        self.buffer = b""
+        # The attach command's own (empty) block comes first; then one block per command sent.
+        while not self._line().startswith(b"%session-changed"):
+            pass
+        self.command("refresh-client -C %dx%d" % (WIDTH, HEIGHT))
+
+    def _line(self) -> bytes:
+        while b"\n" not in self.buffer:
+            ready, _, _ = select.select([self.proc.stdout], [], [], 10)
+            if not ready:
+                raise TimeoutError("tmux control client is silent")
+            chunk = os.read(self.proc.stdout.fileno(), 1 << 16)
+            if not chunk:
+                raise EOFError("tmux control client ended: %s" % self.proc.stderr.read().decode(errors="replace"))
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return line
+
+    def command(self, text: str) -> list[str]:
+        self.proc.stdin.write(text.encode() + b"\n")
+        out: list[str] = []
+        inside = False
+        while True:
+            line = self._line()
+            if line.startswith(b"%begin"):
+                inside, out = True, []
+            elif line.startswith(b"%end") or line.startswith(b"%error"):
+                if inside:
+                    if line.startswith(b"%error"):
+                        raise RuntimeError("tmux: %s failed: %s" % (text, b"\n".join(x.encode() for x in out)))
+                    return out
+            elif inside:
+                out.append(line.decode("utf-8", "replace"))
+
+    def capture(self, window: str) -> list[str]:
+        return self.command("capture-pane -p -t b:%s" % window)
+
+    def close(self):
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=5)
+        except Exception:
+            self.proc.kill()
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], stderr=subprocess.DEVNULL)
+
+
+def full_list(lines: list[str]) -> bool:
+    return sum(1 for line in lines if ROW.search(line)) >= HEIGHT - 5
+
+
+def wait(control: Control, window: str, predicate, timeout: float, stable: int = 2):
+    """Polls until `predicate` holds on `stable` equal captures; returns (time of the first, lines)."""
+    start = time.monotonic()
+    first, previous, count = None, None, 0
+    while time.monotonic() - start < timeout:
+        lines = control.capture(window)
+        now = time.monotonic()
+        if predicate(lines):
+            if lines == previous:
+                count += 1
+            else:
+                first, count = now, 1
+            if count >= stable:
+                return first, lines
+        else:
+            first, count = None, 0
+        previous = lines
+    raise TimeoutError("window %s: timed out; it shows:\n%s" % (window, "\n".join(control.capture(window))))
+
+
+def key_latency(control: Control, window: str, key: str, timeout: float = 10) -> float:
+    before = control.capture(window)
+    sent = time.monotonic()
+    control.command("send-keys -t b:%s %s" % (window, key))
+    while time.monotonic() - sent < timeout:
+        if control.capture(window) != before:
+            return time.monotonic() - sent
+    raise TimeoutError("%s: the screen did not change after %s" % (window, key))
+
+
+def settle(control: Control, window: str, quiet: float = 0.3, timeout: float = 30):
+    """Waits until the screen has not changed for `quiet` seconds."""
+    start = time.monotonic()
+    last, since = control.capture(window), time.monotonic()
+    while time.monotonic() - start < timeout:
+        now = control.capture(window)
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+        time.sleep(0.005)
+
+
+def pane_pid(control: Control, window: str) -> int:
+    return int(control.command("display -p -t b:%s '#{pane_pid}'" % window)[0])
+
+
+def peak_rss_mb(pid: int) -> float:
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def drop_page_cache() -> bool:
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+        return True
+    except OSError:
+        return False
+
+
+class Client:
+    name = ""
+    down, page_down, end, open_key, quit_keys = "Down", "NPage", "End", "Enter", ["q"]
+
+    def __init__(self, args, maildir: str, work: str):
+        self.args, self.maildir, self.work = args, maildir, work
+
+    def command(self) -> str:
+        raise NotImplementedError
+
+    def clear_cache(self):
+        pass
+
+    def goto(self, control: Control, window: str, line: int):
+        raise NotImplementedError
+
+
+class Tern(Client):
+    name = "tern"
+    end = "G"
+
+    def command(self):
+        config = os.path.join(self.work, "tern.toml")
+        with open(config, "w") as f:
+            f.write('[accounts.bench]\nfrom = "Bench <bench@example.test>"\n[accounts.bench.maildir]\npath = "%s"\n' % self.maildir)
+        home = os.path.join(self.work, "tern-home")
+        os.makedirs(home, exist_ok=True)
+        return "env XDG_CACHE_HOME=%s/cache XDG_DATA_HOME=%s/data HOME=%s LANG=C.UTF-8 %s --config %s" % (
+            home, home, home, self.args.tern, config)
+
+    def clear_cache(self):
+        shutil.rmtree(os.path.join(self.work, "tern-home", "cache"), ignore_errors=True)
+
+    def goto(self, control, window, line):
+        control.command("send-keys -t b:%s : %d Enter" % (window, line))
+
+
+class NeoMutt(Client):
+    name = "neomutt"
+    quit_keys = ["q", "y"]
+
+    def command(self):
+        rc = os.path.join(self.work, "neomuttrc")
+        with open(rc, "w") as f:
+            f.write("set mbox_type=Maildir\nset folder=%s\nset spoolfile=%s\nset header_cache=%s/neomutt-hcache/\n"
+                    "set sort=date\nset mail_check=600\nset timeout=600\nset quit=yes\nset delete=no\nset move=no\n"
+                    "set mark_old=no\nset sidebar_visible=no\nset help=yes\n" % (self.maildir, self.maildir, self.work))
+        os.makedirs(os.path.join(self.work, "neomutt-hcache"), exist_ok=True)
+        return "env LANG=C.UTF-8 HOME=%s neomutt -n -F %s" % (self.work, rc)
+
+    def clear_cache(self):
+        shutil.rmtree(os.path.join(self.work, "neomutt-hcache"), ignore_errors=True)
+        os.makedirs(os.path.join(self.work, "neomutt-hcache"), exist_ok=True)
+
+    def goto(self, control, window, line):
+        control.command("send-keys -t b:%s %s Enter" % (window, " ".join(str(line))))
+
+
+class Aerc(Client):
+    name = "aerc"
+    end = "G"
+    quit_keys = ["q"]
+
+    def command(self):
+        config = os.path.join(self.work, "aerc-xdg", "aerc")
+        os.makedirs(config, exist_ok=True)
+        accounts = os.path.join(config, "accounts.conf")
+        with open(accounts, "w") as f:
+            f.write("[bench]\nsource = maildirpp://%s\nfrom = Bench <bench@example.test>\ndefault = INBOX\n" % self.maildir)
+        os.chmod(accounts, 0o600)
+        with open(os.path.join(config, "aerc.conf"), "w") as f:
+            f.write("[general]\nunsafe-accounts-conf = true\n[ui]\nsort = date\n")
+        shutil.copy("/usr/share/aerc/binds.conf", os.path.join(config, "binds.conf"))
+        return "env LANG=C.UTF-8 HOME=%s XDG_CONFIG_HOME=%s/aerc-xdg aerc" % (self.work, self.work)
+
+    def goto(self, control, window, line):
+        control.command("send-keys -t b:%s ':select %d' Enter" % (window, line - 1))
+
+
+def run_client(control: Control, client: Client, cold: bool, count: int, measure_keys: bool) -> dict:
+    window = "%s_%s" % (client.name, "cold" if cold else "warm")
+    dropped = False
+    if cold:
+        client.clear_cache()
+        dropped = drop_page_cache()
+    command = client.command()
+    started = time.monotonic()
+    control.command("new-window -d -n %s %s" % (window, shlex_quote(command)))
+    first, _ = wait(control, window, full_list, timeout=600)
+    result = {"first screen": first - started, "page cache dropped": dropped}
+    settle(control, window, quiet=1.0, timeout=900)
+    if measure_keys:
+        client.goto(control, window, count // 2)
+        settle(control, window, quiet=0.5)
+        downs = []
+        for _ in range(15):
+            downs.append(key_latency(control, window, client.down))
+            settle(control, window, quiet=0.1)
+        result["down"] = statistics.median(downs)
+        pages = []
+        for _ in range(7):
+            pages.append(key_latency(control, window, client.page_down))
+            settle(control, window, quiet=0.1)
+        result["page down"] = statistics.median(pages)
+        result["end"] = key_latency(control, window, client.end)
+        settle(control, window, quiet=0.3)
+        sent = time.monotonic()
+        control.command("send-keys -t b:%s %s" % (window, client.open_key))
+        opened, _ = wait(control, window, lambda lines: any("Subject:" in l for l in lines), timeout=60, stable=1)
+        result["open last"] = opened - sent
+        settle(control, window, quiet=0.3)
+    try:
+        result["peak RSS MB"] = peak_rss_mb(pane_pid(control, window))
+    except (OSError, ValueError, IndexError):
+        result["peak RSS MB"] = float("nan")
+    for key in (["q"] if measure_keys and client.name != "neomutt" else []) + client.quit_keys:
+        control.command("send-keys -t b:%s %s" % (window, key))
+        time.sleep(0.2)
+    control.command("kill-window -t b:%s" % window) if window in windows(control) else None
+    return result
+
+
+def windows(control: Control) -> list[str]:
+    return control.command("list-windows -F '#{window_name}'")
+
+
+def shlex_quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def ensure_maildir(path: str, count: int, size: int):
+    marker = os.path.join(path, ".bench-count")
+    if os.path.exists(marker) and open(marker).read().strip() == "%d %d" % (count, size):
+        return
+    shutil.rmtree(path, ignore_errors=True)
+    for leaf in ("cur", "new", "tmp"):
+        os.makedirs(os.path.join(path, leaf))
+    print("writing %d messages into %s ..." % (count, path), file=sys.stderr)
+    here = os.path.dirname(os.path.abspath(__file__))
+    subprocess.run([sys.executable, os.path.join(here, "mailfill.py"), "--maildir", path, "--user", "bench@example.test",
+                    "--count", str(count), "--size", str(size), "--uid", str(os.getuid()), "--gid", str(os.getgid())],
+                   check=True)
+    for sub in ("Sent", "Drafts", "Archive", "Trash"):
+        for leaf in ("cur", "new", "tmp"):
+            os.makedirs(os.path.join(path, "." + sub, leaf), exist_ok=True)
+    with open(marker, "w") as f:
+        f.write("%d %d\n" % (count, size))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tern", required=True, help="the tern binary (release build)")
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--size", type=int, default=4096)
+    parser.add_argument("--dir", default="/tmp/tern-bench-ui", help="work folder; the Maildir is kept here between runs")
+    parser.add_argument("--clients", default="tern,neomutt,aerc")
+    args = parser.parse_args()
+    os.makedirs(args.dir, exist_ok=True)
+    maildir = os.path.join(args.dir, "Maildir")
+    ensure_maildir(maildir, args.count, args.size)
+    classes = {"tern": Tern, "neomutt": NeoMutt, "aerc": Aerc}
+    clients = []
+    for name in args.clients.split(","):
+        if name != "tern" and shutil.which(name) is None:
+            print("%s is not installed (apt-get install %s): skipped" % (name, name), file=sys.stderr)
+            continue
+        clients.append(classes[name](args, maildir, args.dir))
+    control = Control("tern-bench-%d" % os.getpid())
+    results = {}
+    try:
+        for client in clients:
+            for cold in (True, False):
+                label = "%s %s" % (client.name, "cold" if cold else "warm")
+                print("measuring %s ..." % label, file=sys.stderr)
+                try:
+                    results[label] = run_client(control, client, cold, args.count, measure_keys=cold)
+                except (TimeoutError, RuntimeError) as error:
+                    results[label] = {"error": str(error).splitlines()[0]}
+                    print("%s: %s" % (label, error), file=sys.stderr)
+    finally:
+        control.close()
+    print("\n%d messages, %dx%d pane, %s" % (args.count, WIDTH, HEIGHT, time.strftime("%Y-%m-%d %H:%M")))
+    columns = ["first screen", "down", "page down", "end", "open last", "peak RSS MB"]
+    print("%-14s" % "" + "".join("%14s" % c for c in columns))
+    for label, result in results.items():
+        if "error" in result:
+            print("%-14s %s" % (label, result["error"]))
+            continue
+        cells = []
+        for c in columns:
+            value = result.get(c)
+            if value is None:
+                cells.append("%14s" % "-")
+            elif c == "peak RSS MB":
+                cells.append("%14.1f" % value)
+            else:
+                cells.append("%12.1fms" % (value * 1000))
+        print("%-14s" % label + "".join(cells))
+    dropped = any(r.get("page cache dropped") for r in results.values())
+    print("(page cache %s for cold runs)" % ("dropped" if dropped else "NOT dropped: not allowed here"))
+
+
+if __name__ == "__main__":
+    main()
