@@ -59,7 +59,8 @@ public enum MailcapParser {
         var start = 1
         var number = 0
         var continuing = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split at both.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
