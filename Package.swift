@@ -93,6 +93,9 @@ let package = Package(
         // Benchmark of the MIME parser (scripts/bench mime) and its libFuzzer target (scripts/fuzz-mime).
         .executableTarget(name: "BenchMIME", dependencies: ["MailCore"], path: "Bench/MIME", swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzMIME", dependencies: ["MailCore"], path: "Fuzz/MIME", swiftSettings: swiftSettings),
+        // Benchmark of the message viewer (scripts/bench viewer).
+        .executableTarget(name: "BenchViewer", dependencies: ["MailCore", "TerminalKit", "TernConfig", "TernUI"],
+                          path: "Bench/Viewer", swiftSettings: swiftSettings),
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
