@@ -103,8 +103,11 @@ public struct ReaderPartText: Sendable {
     public var mimeType: String
     /// How to lay it out.
     public var kind: Kind
-    /// The decoded text (LF line ends; no control characters but LF and TAB).
-    public var text: String
+    /// The decoded text as UTF-8 (LF line ends; no control characters but LF and TAB; invalid
+    /// sequences are replaced when read as a `String`).
+    public var bytes: [UInt8]
+    /// The decoded text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// 0 for the message, 1 and more inside embedded messages.
     public var depth: Int
 }

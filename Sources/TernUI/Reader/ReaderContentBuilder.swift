@@ -54,7 +54,7 @@ struct ReaderContentBuilder {
                 // A multipart whose boundary never appears: its body is shown as text.
                 if part.disposition?.type != "attachment" {
                     blocks.append(.text(ReaderPartText(number: number.isEmpty ? "1" : number, mimeType: "text/plain",
-                                                       kind: .plain, text: Self.text(of: part), depth: depth)))
+                                                       kind: .plain, bytes: Self.decode(part).bytes, depth: depth)))
                 }
                 return
             }
@@ -118,9 +118,10 @@ struct ReaderContentBuilder {
         } else {
             kind = .plain
         }
-        if let note = Self.charsetNote(part) { blocks.append(.note(note, depth: depth)) }
+        let (bytes, note) = Self.decode(part)
+        if let note { blocks.append(.note(note, depth: depth)) }
         blocks.append(.text(ReaderPartText(number: number, mimeType: part.contentType.mimeType, kind: kind,
-                                           text: Self.text(of: part), depth: depth)))
+                                           bytes: bytes, depth: depth)))
     }
 
     mutating func marker(_ part: MIMEPart, number: String, depth: Int) {
@@ -155,33 +156,38 @@ struct ReaderContentBuilder {
                          charset: part.charset.map { ReaderText.clean($0) }, depth: depth, subject: nil)
     }
 
-    /// The decoded text, sentinel characters of ``ReaderURLMarks`` neutralised.
-    static func text(of part: MIMEPart) -> String {
-        ReaderURLMarks.neutralise(part.text())
-    }
-
-    /// A note when the part's charset is unknown, or its bytes are not valid in it.
-    static func charsetNote(_ part: MIMEPart) -> String? {
+    /// The text of a part as sanitised UTF-8 (what ``MIMEPart/text(fallback:)`` gives, decoded
+    /// once), and a note when its charset is unknown or its bytes are not valid in it.
+    static func decode(_ part: MIMEPart) -> (bytes: [UInt8], note: String?) {
+        let decoded: [UInt8]
+        if case .multipart(_, let preamble, _) = part.body, part.parts.isEmpty {
+            decoded = Array(part.buffer[preamble])
+        } else {
+            decoded = part.decodedBody()
+        }
         let label = part.charset
-        let decoded = part.decodedBody()
-        if let label, !CharsetDecoder.isKnown(label) {
-            let valid = ReaderText.isValidUTF8(decoded)
-            return "Part \(part.contentType.mimeType) declares the unknown charset \"\(ReaderText.clean(label))\"; "
-                + (valid ? "it is shown as UTF-8." : "it is shown as \(CharsetDecoder.defaultFallback); some characters may be wrong.")
-        }
-        switch CharsetName.resolve(label) {
-        case .utf8:
-            if !ReaderText.isValidUTF8(decoded) {
-                return "Part \(part.contentType.mimeType) is not valid UTF-8; the broken bytes show as \u{FFFD}."
+        let type = part.contentType.mimeType
+        var note: String?
+        var bytes: [UInt8] = decoded.withUnsafeBufferPointer { buffer in
+            let kind = CharsetName.resolve(label)
+            let valid = ReaderText.isValidUTF8(buffer)
+            if let label, kind == .unknown || (!CharsetDecoder.isKnown(label)) {
+                note = "Part \(type) declares the unknown charset \"\(ReaderText.clean(label))\"; "
+                    + (valid ? "it is shown as UTF-8." : "it is shown as \(CharsetDecoder.defaultFallback); some characters may be wrong.")
             }
-        case .iconv(let name):
-            let text = CharsetDecoder.decode(decoded, charset: label)
-            if text.unicodeScalars.contains("\u{FFFD}") {
-                return "Part \(part.contentType.mimeType) has bytes that are not valid \(ReaderText.clean(name)); they show as \u{FFFD}."
+            if kind == .utf8 || ((kind == .ascii || kind == .unknown) && valid) {
+                if kind == .utf8, !valid {
+                    note = "Part \(type) is not valid UTF-8; the broken bytes show as \u{FFFD}."
+                }
+                return TextSanitizer.bodyBytes(buffer)
             }
-        case .ascii, .windows1252, .unknown:
-            break
+            let text = CharsetDecoder.decode(buffer, charset: label)
+            if case .iconv(let name) = kind, note == nil, text.unicodeScalars.contains("\u{FFFD}") {
+                note = "Part \(type) has bytes that are not valid \(ReaderText.clean(name)); they show as \u{FFFD}."
+            }
+            return Array(TextSanitizer.bodyText(text).utf8)
         }
-        return nil
+        ReaderURLMarks.neutralise(bytes: &bytes)
+        return (bytes, note)
     }
 }

@@ -26,7 +26,7 @@ extension ReaderDocument {
         let source: any ReaderUnitSource & Sendable
         switch text.kind {
         case .plain:
-            source = PlainUnits(text.text)
+            source = PlainUnits(text.bytes)
         case .flowed(let delSp):
             source = ArrayUnits.flowed(text.text, delSp: delSp)
         case .html:

@@ -54,17 +54,40 @@ enum ReaderText {
         }
     }
 
-    /// True when `bytes` are valid UTF-8.
-    static func isValidUTF8(_ bytes: some Sequence<UInt8>) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+    /// True when `bytes` are valid UTF-8 (RFC 3629: no overlongs, no surrogates, at most U+10FFFF),
+    /// ASCII runs checked eight bytes at a time.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i < n {
+            while i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i &+= 8 }
+            guard i < n else { return true }
+            let b0 = base[i]
+            if b0 < 0x80 { i &+= 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
             }
+            guard i &+ length <= n, base[i &+ 1] >= low, base[i &+ 1] <= high else { return false }
+            for k in 2..<length where base[i &+ k] & 0xC0 != 0x80 { return false }
+            i &+= length
         }
+        return true
+    }
+
+    /// True when `bytes` are valid UTF-8.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
     }
 
     /// The date as the viewer shows it: `Sun, 29 Nov 2026 16:04:05 +0100`, in `zone`.

@@ -24,6 +24,16 @@ enum ReaderURLMarks {
         return String(out)
     }
 
+    /// UTF-8 `bytes` with U+FE00 to U+FE02 (`EF B8 80` to `EF B8 82`) replaced by U+FE0F.
+    static func neutralise(bytes: inout [UInt8]) {
+        var i = 0
+        let n = bytes.count
+        while i + 2 < n {
+            if bytes[i] == 0xEF, bytes[i + 1] == 0xB8, bytes[i + 2] >= 0x80, bytes[i + 2] <= 0x82 { bytes[i + 2] = 0x8F }
+            i += 1
+        }
+    }
+
     /// `text` with each URL followed by an end mark and ` [n]` (its number from `registry`), and
     /// the UTF-8 length of each URL in order (for ``strip(_:offset:lengths:)``).
     static func mark(_ text: String, registry: inout ReaderURLRegistry) -> (text: String, lengths: [Int]) {

@@ -27,7 +27,7 @@ protocol ReaderUnitSource {
 struct PlainUnits: ReaderUnitSource {
     let bytes: [UInt8]
 
-    init(_ text: String) { bytes = Array(text.utf8) }
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var end: Int {
         // A final line feed does not start another (empty) line.
