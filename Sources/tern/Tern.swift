@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MailEngine
 
 /// The `tern` command: with no subcommand it opens the mail client; subcommands script it.
 @main
@@ -34,11 +35,17 @@ struct Tern: AsyncParsableCommand {
         version: TernVersion.string,
         subcommands: [
             MimeCommand.self, AttachmentsCommand.self,
+            ComposeCommand.self, ContactsCommand.self,
             SendCommand.self, SyncCommand.self,
             FoldersCommand.self, ListCommand.self, ReadCommand.self,
             ConfigCommand.self,
         ]
     )
+
+    /// `tern mailto:...` is `tern compose mailto:...` (see ``MailtoArguments``).
+    static func main() async {
+        await main(MailtoArguments.rewrite(Array(CommandLine.arguments.dropFirst())))
+    }
 
     @OptionGroup var global: GlobalOptions
 

@@ -22,7 +22,7 @@ enum MIMEWriter {
     /// Text as UTF-8: 7bit when ASCII with short lines, else quoted-printable. Line ends
     /// become CRLF.
     static func textEntity(_ text: String, subtype: String, flowed: Bool) -> Entity {
-        let source = flowed ? FormatFlowed.encode(text) : text
+        let source = flowed ? FlowedText.encode(text) : text
         let bytes = crlf(Array(source.utf8))
         var sevenBit = true
         var column = 0

@@ -39,6 +39,9 @@ public struct MessageBuilder: Sendable {
     public var formatFlowed = false
     /// Attachments in order.
     public var attachments: [OutgoingAttachment] = []
+    /// Build a draft to keep in a Drafts folder rather than a message to send: the Bcc field is
+    /// written (so that it is there when the draft is taken up again) and no recipient is needed.
+    public var isDraft = false
     /// A seed for boundaries and the generated Message-ID, for reproducible output (tests);
     /// system randomness when nil.
     public var randomSeed: UInt64?
@@ -56,11 +59,11 @@ public struct MessageBuilder: Sendable {
     /// Builds the message.
     ///
     /// - Throws: ``BuildError`` for a header value with CR/LF or controls, an invalid address,
-    ///   an invalid extra header name, or no recipients.
+    ///   an invalid extra header name, or no recipients (unless ``isDraft``).
     public func build() throws -> BuiltMessage {
         try AddressEncoder.validate(from, field: "From")
         for a in bcc { try AddressEncoder.validate(a, field: "Bcc") }
-        guard !(to.isEmpty && cc.isEmpty && bcc.isEmpty) else { throw BuildError.noRecipients }
+        guard isDraft || !(to.isEmpty && cc.isEmpty && bcc.isEmpty) else { throw BuildError.noRecipients }
         var random = BuilderRandom(seed: randomSeed)
         let id = messageID ?? MessageID(random.token() + "@" + Punycode.toASCII(domain: String(from.domain)).lowercased())
         try HeaderEncoder.check(id.value, field: "Message-ID")
@@ -72,7 +75,8 @@ public struct MessageBuilder: Sendable {
         if !replyTo.isEmpty { out += try AddressEncoder.field("Reply-To", replyTo) }
         if !to.isEmpty { out += try AddressEncoder.field("To", to) }
         if !cc.isEmpty { out += try AddressEncoder.field("Cc", cc) }
-        if to.isEmpty && cc.isEmpty { out += Array("To: undisclosed-recipients:;\r\n".utf8) }
+        if isDraft && !bcc.isEmpty { out += try AddressEncoder.field("Bcc", bcc) }
+        if to.isEmpty && cc.isEmpty && !isDraft { out += Array("To: undisclosed-recipients:;\r\n".utf8) }
         out += try HeaderEncoder.unstructured("Subject", subject)
         out += try HeaderEncoder.raw("Message-ID", id.bracketed)
         if !inReplyTo.isEmpty { out += try HeaderEncoder.raw("In-Reply-To", inReplyTo.map(\.bracketed).joined(separator: " ")) }

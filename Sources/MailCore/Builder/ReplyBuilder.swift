@@ -53,7 +53,7 @@ public enum ReplyBuilder {
             let t = p.part.text()
             if p.part.contentType.subtype == "html" { return stripTags(t) }
             if p.part.contentType[parameter: "format"]?.lowercased() == "flowed" {
-                return FormatFlowed.decode(t, delSp: p.part.contentType[parameter: "delsp"]?.lowercased() == "yes")
+                return FlowedText.unflow(t, delSp: p.part.contentType[parameter: "delsp"]?.lowercased() == "yes")
             }
             return t
         }

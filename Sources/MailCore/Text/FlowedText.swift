@@ -16,9 +16,8 @@ public struct FlowedParagraph: Sendable, Equatable {
 }
 
 /// `Content-Type: text/plain; format=flowed` (RFC 3676): decoding into paragraphs for the viewer
-/// (with reflow to the screen width), and encoding with a choice of width and DelSp.
-///
-/// (`FormatFlowed` in Builder/ is the builder's own, string-to-string version.)
+/// (with reflow to the screen width) or into logical lines for quoting, and encoding with a choice
+/// of width and DelSp (used by ``MessageBuilder`` when ``MessageBuilder/formatFlowed`` is set).
 public enum FlowedText {
     /// Splits a flowed body into paragraphs (RFC 3676 §4.1-4.5).
     ///
@@ -96,6 +95,28 @@ public enum FlowedText {
             for line in WordWrap.wrap(text, width: available) { lines.append(prefix + line) }
         }
         return lines
+    }
+
+    /// Decodes a flowed body into its logical lines, one per paragraph, for quoting in a reply or
+    /// putting a forwarded text in an editor: soft line breaks removed, stuffing undone, quoted
+    /// paragraphs written as `>` marks (one per level) and a space, `>` alone when empty.
+    ///
+    /// - Parameters:
+    ///   - body: the decoded body; lines end in CRLF or LF.
+    ///   - delSp: the `DelSp=yes` parameter.
+    /// - Returns: the lines joined by line feeds, without a final one.
+    public static func unflow(_ body: String, delSp: Bool) -> String {
+        var out = ""
+        for (i, paragraph) in decode(body, delSp: delSp).enumerated() {
+            if i > 0 { out += "\n" }
+            let marks = String(repeating: ">", count: paragraph.quoteDepth)
+            if paragraph.text.isEmpty {
+                out += marks
+            } else {
+                out += marks.isEmpty ? paragraph.text : marks + " " + paragraph.text
+            }
+        }
+        return out
     }
 
     /// Decodes a flowed body and lays it out for a `width`-column viewer.

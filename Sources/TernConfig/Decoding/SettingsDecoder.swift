@@ -5,7 +5,8 @@ struct SettingsDecoder {
     static let uiKeys = ["theme", "layout", "sidebar_width", "sort", "date_format", "prefer_html"]
     /// The program and file keys, usually written at the top level.
     static let generalKeys = ["editor", "edit_headers", "opener", "download_dir", "alias_files", "query_command",
-                              "body_cache_mb", "mailcap_files"]
+                              "body_cache_mb", "mailcap_files",
+                              "reply_style", "signature_dashes", "format_flowed"]
 
     /// The root table.
     var root: TableReader
@@ -83,6 +84,9 @@ struct SettingsDecoder {
         if let files = read("mailcap_files", { $0.stringList("mailcap_files", example: "mailcap_files = [\"~/.mailcap\"]") }) {
             settings.mailcapFiles = expandAll(files.value, at: files.path)
         }
+        if let style = read("reply_style", { $0.choice("reply_style", as: ReplyStyle.self) }) { settings.replyStyle = style.value }
+        if let dashes = read("signature_dashes", { $0.bool("signature_dashes") }) { settings.signatureDashes = dashes.value }
+        if let flowed = read("format_flowed", { $0.bool("format_flowed") }) { settings.formatFlowed = flowed.value }
         return settings
     }
 

@@ -22,6 +22,9 @@ public enum ExampleConfig {
 # query_command = "khard email --parsable %s"   # address book lookup; %s is the search
 # body_cache_mb = 256                # message body cache; 0 turns it off
 # mailcap_files = ["~/.mailcap", "/etc/mailcap", "/usr/etc/mailcap", "/usr/local/etc/mailcap"]
+# reply_style = "bottom"             # where you write in a reply: "bottom" (below the quote) or "top"
+# signature_dashes = true            # a "-- " line above the signature
+# format_flowed = false              # send text as format=flowed (RFC 3676)
 
 # ---------------------------------------------------------------------------------------------
 # Accounts: [accounts.NAME]; each has exactly one of imap, pop3 or maildir.

@@ -31,6 +31,12 @@ public enum ConfigDefaults {
 
     /// `edit_headers`.
     public static let editHeaders = false
+    /// `reply_style`.
+    public static let replyStyle: ReplyStyle = .bottom
+    /// `signature_dashes`.
+    public static let signatureDashes = true
+    /// `format_flowed`.
+    public static let formatFlowed = false
     /// `body_cache_mb`.
     public static let bodyCacheMB = 256
     /// `body_cache_mb` bounds.

@@ -111,12 +111,20 @@ public struct GeneralSettings: Sendable, Equatable {
     public var bodyCacheMB: Int
     /// mailcap files, searched in order (`mailcap_files`; default the RFC 1524 search path).
     public var mailcapFiles: [String]
+    /// Where the user writes in a reply (`reply_style`, default `bottom`).
+    public var replyStyle: ReplyStyle
+    /// Put a `-- ` line above the signature (`signature_dashes`, default true).
+    public var signatureDashes: Bool
+    /// Send new messages as format=flowed, RFC 3676 (`format_flowed`, default false).
+    public var formatFlowed: Bool
 
     /// Creates general settings.
     public init(
         editor: String, editHeaders: Bool = ConfigDefaults.editHeaders, opener: String,
         downloadDirectory: String, aliasFiles: [String] = [], queryCommand: String? = nil,
-        bodyCacheMB: Int = ConfigDefaults.bodyCacheMB, mailcapFiles: [String]
+        bodyCacheMB: Int = ConfigDefaults.bodyCacheMB, mailcapFiles: [String],
+        replyStyle: ReplyStyle = ConfigDefaults.replyStyle, signatureDashes: Bool = ConfigDefaults.signatureDashes,
+        formatFlowed: Bool = ConfigDefaults.formatFlowed
     ) {
         self.editor = editor
         self.editHeaders = editHeaders
@@ -126,5 +134,8 @@ public struct GeneralSettings: Sendable, Equatable {
         self.queryCommand = queryCommand
         self.bodyCacheMB = bodyCacheMB
         self.mailcapFiles = mailcapFiles
+        self.replyStyle = replyStyle
+        self.signatureDashes = signatureDashes
+        self.formatFlowed = formatFlowed
     }
 }

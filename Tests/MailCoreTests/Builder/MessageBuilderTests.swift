@@ -55,6 +55,21 @@ func headerLines(_ bytes: [UInt8]) -> [String] {
     #expect(built.envelopeRecipients == ["secret@example.com", "bob@example.net"])
 }
 
+@Test func draftsKeepBccAndNeedNoRecipient() throws {
+    var b = fixedBuilder()
+    b.isDraft = true
+    b.to = []
+    let empty = try b.build()
+    let emptyText = String(decoding: empty.bytes, as: UTF8.self)
+    #expect(!emptyText.contains("undisclosed-recipients"))
+    #expect(!emptyText.contains("\r\nTo:"))
+    b.bcc = [Address(name: "Sécret", address: "secret@example.com")]
+    let built = try b.build()
+    let m = Message(bytes: built.bytes)
+    #expect(m.envelope.bcc == b.bcc)
+    #expect(headerLines(built.bytes).contains("Bcc: =?utf-8?q?S=C3=A9cret?= <secret@example.com>"))
+}
+
 @Test(arguments: [
     "Hello\r\nBcc: victim@example.com", "Hello\nX: y", "Hello\rX", "nul\u{0}", "esc\u{1B}",
 ])
@@ -137,7 +152,7 @@ func headerInjectionIsRejected(subject: String) {
     let raw = m.root.text()
     #expect(raw.split(separator: "\n").allSatisfy { $0.count <= 78 })
     #expect(raw.contains("\n From the start"))
-    #expect(FormatFlowed.decode(raw) == paragraph + "\n> quoted line\nFrom the start\n-- \nsig")
+    #expect(FlowedText.unflow(raw, delSp: false) == paragraph + "\n> quoted line\nFrom the start\n-- \nsig")
 }
 
 @Test func attachmentNamesAndTypes() throws {

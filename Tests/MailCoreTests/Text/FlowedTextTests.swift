@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import MailCore
 
@@ -100,5 +101,24 @@ struct FlowedTextTests {
             }
             #expect(decoded == expected, "delSp \(delSp)")
         }
+    }
+
+    @Test(arguments: [
+        ("CRLF line ends leave no carriage return", "one \r\ntwo\r\nthree\r\n", false, "one two\nthree"),
+        ("LF line ends", "one \ntwo\n", false, "one two"),
+        ("quotes keep their depth", ">> deep \r\n>> text\r\n> shallow\r\n", false, ">> deep text\n> shallow"),
+        ("empty quoted line", "> a\r\n>\r\n> b\r\n", false, "> a\n>\n> b"),
+        ("stuffing removed", " From here\r\n", false, "From here"),
+        ("signature separator kept", "text\r\n-- \r\nsig\r\n", false, "text\n-- \nsig"),
+        ("DelSp", "日本語の \r\n文章\r\n", true, "日本語の文章"),
+    ])
+    func unflows(_ name: String, _ body: String, _ delSp: Bool, _ expected: String) {
+        #expect(FlowedText.unflow(body, delSp: delSp) == expected, "\(name)")
+    }
+
+    @Test func encodeThenUnflowGivesTheText() {
+        let text = String(repeating: "flowing words ", count: 20).trimmingCharacters(in: .whitespaces)
+            + "\n> quoted line\nFrom the start\n-- \nsig"
+        #expect(FlowedText.unflow(FlowedText.encode(text), delSp: false) == text)
     }
 }

@@ -34,6 +34,9 @@ import Testing
     #expect(withDefaults.general.editHeaders == base.general.editHeaders)
     #expect(withDefaults.general.bodyCacheMB == base.general.bodyCacheMB)
     #expect(withDefaults.general.mailcapFiles == base.general.mailcapFiles)
+    #expect(withDefaults.general.replyStyle == base.general.replyStyle)
+    #expect(withDefaults.general.signatureDashes == base.general.signatureDashes)
+    #expect(withDefaults.general.formatFlowed == base.general.formatFlowed)
     #expect(withDefaults.accounts.map(\.source.connection?.port) == base.accounts.map(\.source.connection?.port))
     #expect(withDefaults.accounts.map(\.syncInterval) == base.accounts.map(\.syncInterval))
 }
