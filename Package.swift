@@ -105,6 +105,9 @@ let package = Package(
         // Benchmark of the IMAP parser and client (scripts/bench imap).
         .executableTarget(name: "BenchIMAP", dependencies: ["IMAP", "Transport", "MailCore", "TernTestSupport"],
                           path: "Bench/IMAP", swiftSettings: swiftSettings),
+        // Benchmark of the message viewer (scripts/bench viewer).
+        .executableTarget(name: "BenchViewer", dependencies: ["MailCore", "TerminalKit", "TernConfig", "TernUI"],
+                          path: "Bench/Viewer", swiftSettings: swiftSettings),
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "TernTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

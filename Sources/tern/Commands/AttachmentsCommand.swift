@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MailCore
+import MailStore
 
 /// `tern attachments`: List or save the attachments of a message file.
 struct AttachmentsCommand: AsyncParsableCommand {
@@ -107,64 +108,20 @@ struct AttachmentsSave: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\(file) has no attachments; nothing was saved.\n".utf8))
             return
         }
-        var writer = try SafeDirectoryWriter(path: dir)
-        defer { writer.close() }
+        let folder: AttachmentFolder
+        do {
+            folder = try AttachmentFolder(path: dir, create: true)
+        } catch {
+            throw CommandError(String(describing: error))
+        }
         for a in found {
-            let name = SafeFileName.make(a.filename, mimeType: a.contentType)
-            let path = try writer.write(a.data(), proposedName: name, force: force)
-            print(path)
-        }
-    }
-}
-
-/// Creates files directly inside one directory, never following a symbolic link and never
-/// replacing a file unless asked: every file is opened with `openat(dirfd, name, O_CREAT|O_EXCL|O_NOFOLLOW)`
-/// on a name without `/`.
-struct SafeDirectoryWriter {
-    let path: String
-    let fd: Int32
-    /// Names written in this run, so two attachments with one name both survive even with --force.
-    var used = Set<String>()
-
-    init(path: String) throws {
-        self.path = path
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                let saved = try folder.save(a.data(), proposedName: a.filename, mimeType: a.contentType,
+                                            collision: force ? .overwrite : .rename)
+                print(saved.path)
             } catch {
-                throw CommandError("Cannot create the folder \(path): \(error.localizedDescription)")
+                throw CommandError(String(describing: error))
             }
-        } else if !isDirectory.boolValue {
-            throw CommandError("\(path) is not a folder; give --dir a folder to save into.")
-        }
-        let fd = open(path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { throw CommandError("Cannot open the folder \(path): \(String(cString: strerror(errno))).") }
-        self.fd = fd
-    }
-
-    func close() { _ = Glibc.close(fd) }
-
-    /// Writes a new file named `proposedName` (already a safe base name) or a numbered variant,
-    /// and returns its path.
-    mutating func write(_ bytes: [UInt8], proposedName: String, force: Bool) throws -> String {
-        precondition(!proposedName.contains("/") && proposedName != "." && proposedName != "..")
-        var n = 0
-        while true {
-            let name = n == 0 ? proposedName : SafeFileName.numbered(proposedName, n)
-            n += 1
-            if used.contains(name) { continue }
-            if force { _ = unlinkat(fd, name, 0) }  // removes a file or a symlink itself, never its target
-            let file = openat(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            if file < 0 {
-                if errno == EEXIST || errno == EISDIR || errno == ELOOP, n < 10_000 { continue }
-                throw CommandError("Cannot create \(name) in \(path): \(String(cString: strerror(errno))).")
-            }
-            used.insert(name)
-            defer { Glibc.close(file) }
-            let full = (path as NSString).appendingPathComponent(name)
-            try MessageFile.writeAll(file, bytes, path: full)
-            return full
         }
     }
 }
