@@ -138,19 +138,10 @@ public final class MailConnection: Sendable {
     }
 
     /// The next bytes from the server, waiting at most `timeout` instead of the read timeout
-    /// of the options (IMAP IDLE waits up to 29 minutes for news).
+    /// of the options: IMAP IDLE waits up to 29 minutes for news, and the reply to the end of an
+    /// SMTP message may take 10 minutes (RFC 5321 §4.5.3.2.6).
     ///
     /// - Throws: ``TransportError`` (`.readTimeout` closes the connection, as for ``read()``).
-    public func read(timeout: Duration) async throws(TransportError) -> ByteBuffer? {
-        let amount = TimeAmount(timeout)
-        return try await run { $0.read(timeout: amount) }
-    }
-
-    /// The next bytes from the server, waiting at most `timeout` (instead of the connection's read
-    /// timeout) for them: for answers that take long by nature, such as the reply to the end of
-    /// an SMTP message (RFC 5321 §4.5.3.2.6 suggests 10 minutes).
-    ///
-    /// - Throws: ``TransportError`` (`.readTimeout`, `.cancelled`, TLS errors, ...).
     public func read(timeout: Duration) async throws(TransportError) -> ByteBuffer? {
         let amount = TimeAmount(timeout)
         return try await run { $0.read(timeout: amount) }
