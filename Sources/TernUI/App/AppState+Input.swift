@@ -103,6 +103,8 @@ extension AppState {
         case .sort(let reverse):
             let fields: [SortField] = [.date, .from, .subject, .size, .thread]
             return setOrder(ListOrder(field: fields[index], reverse: reverse))
+        case .abortCompose:
+            return answerAbort(question.choices[index])
         }
     }
 

@@ -8,12 +8,16 @@ import TernUI
 enum InteractiveClient {
     /// Opens the UI over `backends` and returns when the user quits. Changes to messages still on
     /// their way (flags, moves, deletions) are waited for, then the backends are closed.
+    /// Drafts still open in the composer when the UI ends stay on disk, offered back at the next start.
     /// - Parameters:
     ///   - configuration: the UI settings (accounts, keys, theme, sort...).
     ///   - backends: one backend per account of `configuration`, by account name.
+    ///   - composer: drafts, editor and outbox of the accounts that can compose.
     /// - Throws: ``TerminalError`` when there is no usable terminal.
-    static func run(configuration: UIConfiguration, backends: [String: any MailBackend]) async throws {
-        let runner = EffectRunner(backends: backends, theme: configuration.theme)
+    static func run(configuration: UIConfiguration, backends: [String: any MailBackend], composer: ComposeService?) async throws {
+        var setUp = EffectRunner(backends: backends, theme: configuration.theme)
+        setUp.composer = composer
+        let runner = setUp
         let outcome: Result<[Task<Void, Never>], any Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 continuation.resume(returning: Result {
@@ -31,6 +35,7 @@ enum InteractiveClient {
             thread.stackSize = 8 << 20
             thread.start()
         }
+        composer?.releaseAll()
         let pending = try outcome.get()
         for task in pending { await task.value }
         for backend in backends.values { await backend.close() }
