@@ -31,6 +31,11 @@ enum ComposerView {
         var highlighted = false
     }
 
+    /// `512 bytes`, `1.2K`, `34M`.
+    static func size(_ bytes: Int) -> String {
+        bytes < 1000 ? "\(max(0, bytes)) byte\(bytes == 1 ? "" : "s")" : NumberText.size(bytes)
+    }
+
     /// The screen's lines, top to bottom.
     static func lines(_ composer: ComposerState, theme: UITheme, width: Int) -> [Row] {
         let draft = composer.draft
@@ -48,7 +53,7 @@ enum ComposerView {
         ]
         let lineCount = draft.body.isEmpty ? 0 : draft.body.split(separator: "\n", omittingEmptySubsequences: false).count
             - (draft.body.hasSuffix("\n") ? 1 : 0)
-        var text = "\(lineCount) line\(lineCount == 1 ? "" : "s"), \(NumberText.size(draft.body.utf8.count))"
+        var text = "\(lineCount) line\(lineCount == 1 ? "" : "s"), \(size(draft.body.utf8.count))"
         text += draft.flowed ? ", format=flowed" : ""
         if !composer.edited { text += " (not edited yet)" }
         rows.append(field("Text", text))
@@ -59,6 +64,7 @@ enum ComposerView {
         } else {
             rows.append(Row(text: Line([Span.trusted(" Attachments (\(draft.attachments.count)):", style: theme[.composerField])])))
             let nameWidth = min(max(12, draft.attachments.map { TextWidth.width(of: $0.name) }.max() ?? 0), max(12, width / 2))
+            let typeWidth = min(draft.attachments.map { TextWidth.width(of: $0.displayType) }.max() ?? 0, 40)
             for (i, attachment) in draft.attachments.enumerated() {
                 let name = Line(attachment.name).truncated(toWidth: nameWidth)
                 let pad = String(repeating: " ", count: max(0, nameWidth - name.width))
@@ -66,8 +72,9 @@ enum ComposerView {
                 var spans = [Span.trusted(" \(marker) \(i + 1) ")]
                 spans += name.spans
                 spans.append(Span.trusted(pad + "  "))
-                spans.append(Span(attachment.displayType))
-                spans.append(Span.trusted("  " + NumberText.size(attachment.size)))
+                let type = Line(attachment.displayType).truncated(toWidth: typeWidth)
+                spans += type.spans
+                spans.append(Span.trusted(String(repeating: " ", count: max(0, typeWidth - type.width)) + "  " + size(attachment.size)))
                 rows.append(Row(text: Line(spans), highlighted: composer.selected == i))
             }
         }

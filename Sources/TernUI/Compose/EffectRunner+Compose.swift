@@ -8,8 +8,7 @@ extension EffectRunner {
     func performCompose(_ effect: ComposeEffect, deliver: @Sendable (AppMessage) -> Void) async {
         guard let composer else {
             if case .setUp = effect {
-                deliver(.compose(.ready(contexts: [:], recoverable: [], outbox: [:],
-                                        problems: ["Composing is not set up in this session"])))
+                deliver(.compose(.ready(contexts: [:], recoverable: [], outbox: [:], problems: [])))
             }
             return
         }
