@@ -14,6 +14,10 @@ extension AppState {
                 updateAccount(account) { $0.outboxQueued = count }
                 if count > 0 { record(.info, "\(account): \(count) message(s) waiting in the outbox") }
             }
+            if let draft = compose.initialDraft {
+                compose.initialDraft = nil
+                return [.compose(.begin(draft))]
+            }
             if let first = recoverable.first {
                 let more = recoverable.count > 1 ? " and \(recoverable.count - 1) more" : ""
                 show(.warning, "An unsent draft was kept from an earlier session: \(first.summary)\(more); press R to continue it")
@@ -48,6 +52,7 @@ extension AppState {
                 closeComposer(id)
                 for warning in done.warnings { record(.warning, warning) }
                 show(.info, "Message postponed to \(done.folder)")
+                quitIfDone()
                 if let view = folder, view.key.path == done.folder { return reloadFolder() }
                 return []
             case .failure(let error):
@@ -57,6 +62,7 @@ extension AppState {
             }
         case .discarded(_, let result):
             if case .failure(let error) = result { show(.error, "The draft could not be removed from disk: \(error.message)") }
+            quitIfDone()
             return []
         case .attached(let id, let result):
             switch result {
@@ -94,14 +100,24 @@ extension AppState {
             } else if report.sent > 0 {
                 show(.info, report.sent == 1 ? "Message sent" : "\(report.sent) messages sent")
             }
+            // After `tern compose`, an error stays on screen until the user quits.
+            if report.errors.isEmpty { quitIfDone() }
             return []
         }
+    }
+
+    /// After `tern compose`: ends tern once no review screen is left and nothing is being sent.
+    mutating func quitIfDone() {
+        guard compose.quitWhenDone, compose.initialDraft == nil, compose.sending.isEmpty else { return }
+        let open = screens.contains { if case .composer = $0 { return true } else { return false } }
+        if !open { quitRequested = true }
     }
 
     private mutating func applyOpened(_ result: Result<ComposeOpened, UIError>) -> [Effect] {
         switch result {
         case .failure(let error):
             show(.error, error.message)
+            quitIfDone()
             return []
         case .success(let opened):
             if message?.text == "Starting…" { message = nil }

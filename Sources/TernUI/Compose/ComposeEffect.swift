@@ -9,6 +9,8 @@ public enum ComposeEffect: Hashable, Sendable {
     case start(ComposeStart)
     /// Take up a draft left on disk.
     case resume(RecoverableEntry)
+    /// Open the composer on a draft made elsewhere (`tern compose`), saving it on disk first.
+    case begin(Draft)
     /// Run the editor on the draft (on the UI thread, the terminal given back).
     case edit(id: String, Draft, revision: Int)
     /// Save the draft on disk.

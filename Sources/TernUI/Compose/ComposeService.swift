@@ -104,6 +104,16 @@ public final class ComposeService: @unchecked Sendable {
         return ComposeOpened(id: session.id, draft: session.draft, openEditor: true, notes: notes)
     }
 
+    /// Opens a draft made elsewhere (`tern compose`), saving it on disk first.
+    ///
+    /// - Throws: ``UIError`` when the account is unknown or the draft cannot be written.
+    public func begin(_ draft: Draft) throws -> ComposeOpened {
+        _ = try account(draft.account)
+        let session = try repository(draft.account).begin(draft)
+        register(session)
+        return ComposeOpened(id: session.id, draft: session.draft, openEditor: true)
+    }
+
     /// The drafts on disk that no tern has open, in every account, newest first.
     public func recoverable() -> [RecoverableEntry] {
         var entries: [RecoverableEntry] = []

@@ -61,6 +61,12 @@ public struct ComposeState: Sendable {
     public var pendingAccount: String?
     /// Accounts whose outbox is being sent.
     public var sending: Set<String> = []
+    /// A draft to open at start (`tern compose`); tern ends once it is sent, postponed or aborted.
+    public var initialDraft: Draft? {
+        didSet { quitWhenDone = initialDraft != nil || quitWhenDone }
+    }
+    /// End tern when the last review screen closes (and its message is sent).
+    public var quitWhenDone = false
 
     /// Creates the empty state.
     public init() {}

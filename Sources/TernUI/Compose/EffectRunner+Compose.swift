@@ -25,6 +25,8 @@ extension EffectRunner {
         case .start(let request):
             let backend = backends[request.account]
             deliver(.compose(.opened(await Self.result { try await composer.start(request, backend: backend) })))
+        case .begin(let draft):
+            deliver(.compose(.opened(await Self.result { try composer.begin(draft) })))
         case .resume(let entry):
             deliver(.compose(.opened(await Self.result { try composer.resume(entry) })))
         case .edit:

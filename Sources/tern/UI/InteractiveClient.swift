@@ -13,8 +13,9 @@ enum InteractiveClient {
     ///   - configuration: the UI settings (accounts, keys, theme, sort...).
     ///   - backends: one backend per account of `configuration`, by account name.
     ///   - composer: drafts, editor and outbox of the accounts that can compose.
+    ///   - draft: a draft to open the composer on at once (`tern compose`); the UI ends with it.
     /// - Throws: ``TerminalError`` when there is no usable terminal.
-    static func run(configuration: UIConfiguration, backends: [String: any MailBackend], composer: ComposeService?) async throws {
+    static func run(configuration: UIConfiguration, backends: [String: any MailBackend], composer: ComposeService?, draft: Draft? = nil) async throws {
         var setUp = EffectRunner(backends: backends, theme: configuration.theme)
         setUp.composer = composer
         let runner = setUp
@@ -26,7 +27,8 @@ enum InteractiveClient {
                     if let path = ProcessInfo.processInfo.environment["TERN_PIDFILE"], !path.isEmpty {
                         try? "\(getpid())\n".write(toFile: path, atomically: true, encoding: .utf8)
                     }
-                    let state = AppState(config: configuration, size: screen.size)
+                    var state = AppState(config: configuration, size: screen.size)
+                    state.compose.initialDraft = draft
                     let controller = AppController(screen: screen, state: state, runner: runner)
                     return try controller.run()
                 })

@@ -23,13 +23,22 @@ enum UILauncher {
             return
         }
         guard interactive else { throw TerminalError.notATerminal }
+        try await runClient(global: global, account: accountOptions.account, draft: nil)
+    }
+
+    /// The interactive client on the configured accounts, `account` opened first; with `draft`
+    /// (`tern compose`), the composer opens on it at once and tern ends when it is sent,
+    /// postponed or aborted.
+    static func runClient(global: GlobalOptions, account: String?, draft: Draft?) async throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let config: Configuration
         do {
             config = try ConfigLoader(environment: environment).load(explicitPath: global.explicitConfigPath)
         } catch {
             throw ConfigCommand.fail(error)
         }
-        let first = try AccountSession.translating { try config.account(selecting: accountOptions.account) }
+        let first = try AccountSession.translating { try config.account(selecting: account) }
         let factory = BackendFactory(environment: environment)
         var backends: [String: any MailBackend] = [:]
         var problems: [String] = []
@@ -50,7 +59,7 @@ enum UILauncher {
         ui.notices = problems
         let composer = ComposeService(settings: ComposeSettings(accounts: config.accounts, general: config.general,
                                                                 environment: environment))
-        try await InteractiveClient.run(configuration: ui, backends: backends, composer: composer)
+        try await InteractiveClient.run(configuration: ui, backends: backends, composer: composer, draft: draft)
     }
 
     /// The demo mailbox in the UI, with the user's keys and theme when a config file exists and is

@@ -339,6 +339,21 @@ import TernTestSupport
         #expect(f.draftsOnDisk.isEmpty)
     }
 
+    @Test func composeCommandOpensTheComposerAndEndsWhenSent() async throws {
+        let f = try ComposeFixture()
+        let h = f.harness()
+        h.state.compose.initialDraft = Draft(account: "test", from: Address(name: "Alice", address: "alice@example.test"),
+                                             to: [Address(address: "bob@example.test")], subject: "From the command line")
+        await h.start()
+        let composer = try #require(h.state.topComposer)
+        #expect(composer.draft.subject == "From the command line")
+        #expect(composer.draft.body.hasPrefix("Hello from the test."))
+        #expect(!h.state.quitRequested)
+        await h.press("y")
+        #expect(f.sent.first?.contains("Subject: From the command line") == true)
+        #expect(h.state.quitRequested, "tern compose ends once the message is sent")
+    }
+
     @Test func keysOfTheListAndViewer() {
         let keymap = TernConfig.Keymap.defaults
         for context in [TernConfig.KeyContext.list, .viewer] {
