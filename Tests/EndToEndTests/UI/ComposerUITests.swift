@@ -29,19 +29,21 @@ struct ComposerUITests {
         try """
             [accounts.test]
             from = "Alice Example <alice@example.test>"
-            sendmail = "\(sendmail.path)"
+            sendmail = "/bin/sh \(sendmail.path)"
 
             [accounts.test.maildir]
             path = "\(mail.path)"
             """.write(to: config, atomically: true, encoding: .utf8)
-        tmux.start("VISUAL= EDITOR=\(editor.path) " + (try TernBinary.commandLine("--config \(config.path)", home: home)))
+        tmux.start("VISUAL= EDITOR='/bin/sh \(editor.path)' " + (try TernBinary.commandLine("--config \(config.path)", home: home)))
         try tmux.waitFor(timeout: 20) { $0.contains("Lunch on Friday?") && $0.contains("sort: date") }
 
         // Reply to the lunch message: the editor runs at once, then the review screen.
+        let first = try tmux.waitFor { Self.position($0) != nil }
+        let start = Self.position(first)
         tmux.send("/")
         tmux.sendLiteral("subject:lunch")
         tmux.send("Enter")
-        try tmux.waitFor { !$0.contains("searching") }
+        try tmux.waitFor { Self.position($0) != nil && Self.position($0) != start }
         tmux.send("r")
         let review = try tmux.waitFor { $0.contains("Reply: Re: Lunch") && $0.contains("y send") }
         #expect(review.contains("In reply: <"))
@@ -82,6 +84,13 @@ struct ComposerUITests {
         let left = try FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("data/tern/drafts/test").path)
             .filter { !$0.hasPrefix(".") }
         #expect(left.isEmpty, "no draft left on disk: \(left)")
+    }
+
+    /// The `N/M` position at the end of the status line.
+    static func position(_ screen: String) -> String? {
+        guard let status = screen.split(separator: "\n").first(where: { $0.contains("sort: ") }),
+              let last = status.split(separator: " ").last, last.contains("/") else { return nil }
+        return String(last)
     }
 
     /// The last non-empty line of the pane (the prompt line; tmux drops trailing blanks).

@@ -36,9 +36,10 @@ final class ComposeFixture {
         try (aliases.joined(separator: "\n") + "\n").write(to: aliasFile, atomically: true, encoding: .utf8)
         let alice = Address(name: "Alice", address: "alice@example.test")
         let account = Account(name: "test", from: alice, source: .maildir(MaildirSettings(path: directory.appendingPathComponent("mail").path)),
-                              outgoing: .sendmail(command: sendmail.path),
+                              outgoing: .sendmail(command: "/bin/sh " + sendmail.path),
                               identities: [Identity(name: nil, address: alice)] + identities)
-        let general = GeneralSettings(editor: editor.path, opener: "true", downloadDirectory: directory.path,
+        // Run through sh: executing a script just written can fail with ETXTBSY while another test forks.
+        let general = GeneralSettings(editor: "/bin/sh " + editor.path, opener: "true", downloadDirectory: directory.path,
                                       aliasFiles: [aliasFile.path], mailcapFiles: [])
         let environment = ["HOME": directory.path, "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
                            "PATH": "/usr/bin:/bin"]
