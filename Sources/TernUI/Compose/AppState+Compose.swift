@@ -76,6 +76,10 @@ extension AppState {
 
     /// Whether composing is set up; shows why not when it is not.
     mutating func composeReady(_ account: String) -> Bool {
+        if topComposer != nil {
+            show(.warning, "Finish this message first: y sends it, P postpones it, q aborts it")
+            return false
+        }
         guard compose.isReady else {
             show(.warning, "The composer is still starting; try again in a moment")
             return false
@@ -128,6 +132,10 @@ extension AppState {
     /// `R`: takes up the newest draft left on disk, else opens the Drafts folder to pick a
     /// postponed message (`e` continues it).
     mutating func recallPostponed() -> [Effect] {
+        if topComposer != nil {
+            show(.warning, "Finish this message first: y sends it, P postpones it, q aborts it")
+            return []
+        }
         guard compose.isReady else {
             show(.warning, "The composer is still starting; try again in a moment")
             return []

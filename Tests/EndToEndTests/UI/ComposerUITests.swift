@@ -86,6 +86,68 @@ struct ComposerUITests {
         #expect(left.isEmpty, "no draft left on disk: \(left)")
     }
 
+    @Test func draftSurvivesSIGKILLWhileTheEditorIsOpen() throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        defer { tmux.kill() }
+        let home = tmux.directory
+        let mail = home.appendingPathComponent("mail")
+        _ = try DemoMailbox.install(at: mail)
+        // The editor saves its text, then stays open until the test lets it go.
+        let editor = home.appendingPathComponent("editor.sh")
+        try script(editor, """
+            printf 'Words that must not be lost.\\n' > "$1"
+            touch "\(home.path)/editor-saved"
+            while [ ! -f "\(home.path)/editor-release" ]; do sleep 0.05; done
+            """)
+        let config = home.appendingPathComponent("config.toml")
+        try """
+            [accounts.test]
+            from = "Alice Example <alice@example.test>"
+
+            [accounts.test.maildir]
+            path = "\(mail.path)"
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let command = "VISUAL= EDITOR='/bin/sh \(editor.path)' " + (try TernBinary.commandLine("--config \(config.path)", home: home))
+        tmux.start(command)
+        try tmux.waitFor(timeout: 20) { $0.contains("sort: date") }
+        tmux.send("m")
+        try tmux.waitFor { Self.bottomLine($0).hasPrefix("To:") }
+        tmux.sendLiteral("bob@example.test")
+        tmux.send("Enter")
+        try tmux.waitFor { Self.bottomLine($0).hasPrefix("Subject:") }
+        tmux.sendLiteral("Kept")
+        tmux.send("Enter")
+        try waitForFile(home.appendingPathComponent("editor-saved"))
+        let pid = try #require(Int32(try tmux.file("pid").trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(Foundation.kill(pid, SIGKILL) == 0)
+        try tmux.waitFor { $0.contains("EXIT=137") }
+        try Data().write(to: home.appendingPathComponent("editor-release"))
+        try tmux.waitFor { $0.contains("DONE") }
+
+        // The next start offers the draft back with the editor's text; R takes it up.
+        try? FileManager.default.removeItem(at: home.appendingPathComponent("editor-saved"))
+        tmux.start("stty sane; " + command)
+        try tmux.waitFor(timeout: 20) { $0.contains("press R to continue it") && $0.contains("Kept (to bob@example.test)") }
+        tmux.send("R")
+        let review = try tmux.waitFor { $0.contains("New message: Kept") }
+        #expect(review.contains("To: bob@example.test"))
+        #expect(review.contains("Text: 1 line, 29 bytes"))
+        tmux.send("P")
+        try tmux.waitFor(timeout: 20) { $0.contains("Message postponed to") }
+        let drafts = try files(under: mail, containing: "Words that must not be lost.")
+        #expect(drafts.count == 1 && drafts.first?.contains("Drafts") == true, "\(drafts)")
+        tmux.send("q")
+        try tmux.waitFor { $0.contains("EXIT=0") }
+    }
+
+    private func waitForFile(_ url: URL, timeout: TimeInterval = 10) throws {
+        let end = Date().addingTimeInterval(timeout)
+        while !FileManager.default.fileExists(atPath: url.path) {
+            if Date() > end { throw TmuxError("\(url.lastPathComponent) did not appear") }
+            usleep(20_000)
+        }
+    }
+
     /// The `N/M` position at the end of the status line.
     static func position(_ screen: String) -> String? {
         guard let status = screen.split(separator: "\n").first(where: { $0.contains("sort: ") }),
