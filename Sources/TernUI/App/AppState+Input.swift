@@ -123,7 +123,7 @@ extension AppState {
     }
 
     private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
-        guard prompt == nil, choice == nil else { return [] }
+        guard prompt == nil, choice == nil, topComposer == nil else { return [] }
         if var page = topPage {
             let body = ScreenLayout.page(size: size).body
             let rows = page.layout(width: body.width).rowCount
