@@ -354,6 +354,24 @@ import TernTestSupport
         #expect(h.state.quitRequested, "tern compose ends once the message is sent")
     }
 
+    @Test func editHeadersPutsTheHeadersInTheEditorFile() async throws {
+        let f = try ComposeFixture(editorScript: "sed -i 's/^To:.*/To: dora@example.test/; s/^Subject:.*/Subject: Typed in the editor/' \"$1\"; printf 'Body text.\\n' >> \"$1\"")
+        let settings = f.service.settings
+        var general = settings.general
+        general.editHeaders = true
+        let service = ComposeService(settings: ComposeSettings(accounts: Array(settings.accounts.values), general: general,
+                                                               environment: settings.environment, directory: settings.directory))
+        let h = f.harness()
+        h.runner.composer = service
+        await h.start()
+        await h.press("m")
+        #expect(h.state.prompt == nil, "with edit_headers, m asks nothing first")
+        let composer = try #require(h.state.topComposer)
+        #expect(composer.draft.to.map(\.address) == ["dora@example.test"])
+        #expect(composer.draft.subject == "Typed in the editor")
+        #expect(composer.draft.body.contains("Body text."))
+    }
+
     @Test func keysOfTheListAndViewer() {
         let keymap = TernConfig.Keymap.defaults
         for context in [TernConfig.KeyContext.list, .viewer] {
