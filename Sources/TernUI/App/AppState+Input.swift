@@ -13,6 +13,8 @@ extension AppState {
             if prompt != nil {
                 prompt?.field.insert(text)
                 promptTextChanged()
+            } else if topComposer?.builtIn != nil {
+                updateTopComposer { $0.builtIn?.insert(text) }
             }
             effects = []
         case .mouse(let event):
@@ -26,6 +28,7 @@ extension AppState {
 
     private mutating func handleKey(_ terminalKey: TerminalKit.Key) -> [Effect] {
         if choice != nil { return answerChoice(terminalKey) }
+        if topComposer?.builtIn != nil { return builtInEditorKey(terminalKey) }
         if prompt == nil, pendingKeys.isEmpty, message?.level != .error || terminalKey != .escape {
             message = nil
         }

@@ -1,5 +1,6 @@
 import MailCore
 import MailEngine
+import TerminalKit
 import TernConfig
 
 extension AppState {
@@ -276,5 +277,26 @@ extension AppState {
         let effects = changeDraft { $0.flowed.toggle() }
         show(.info, composer.draft.flowed ? "The text is sent as it is (not format=flowed)" : "The text is sent as format=flowed")
         return effects
+    }
+}
+
+extension AppState {
+    /// A key for the built-in editor: edits the text; `<C-x>` or `<Esc>` puts it in the draft
+    /// and saves it.
+    mutating func builtInEditorKey(_ key: TerminalKit.Key) -> [Effect] {
+        let height = max(1, ScreenLayout.page(size: size).body.height)
+        let outcome = updateTopComposer { composer -> BuiltInEditorState.Outcome in
+            guard var editor = composer.builtIn else { return .finished }
+            let outcome = editor.handle(key, pageHeight: height)
+            composer.builtIn = editor
+            return outcome
+        }
+        guard outcome == .finished, let text = topComposer?.builtIn?.text else { return [] }
+        updateTopComposer {
+            $0.builtIn = nil
+            $0.edited = true
+        }
+        message = nil
+        return changeDraft { $0.body = text }
     }
 }

@@ -151,6 +151,11 @@ extension AppState {
             untouched = composer.isUntouched
         }
         guard found else { return [] }
+        if answer.editorMissing {
+            updateComposer(id) { composer in
+                composer.builtIn = BuiltInEditorState(text: composer.draft.body, cursorLine: composer.draft.cursorLine)
+            }
+        }
         if let failure = answer.editorFailure {
             show(.error, failure)
             return []

@@ -72,6 +72,8 @@ public struct EditorAnswer: Hashable, Sendable {
     public var notes: [String]
     /// The editor could not be started: why.
     public var editorFailure: String?
+    /// No editor could be started at all: the built-in editor takes over.
+    public var editorMissing = false
 
     /// An answer from its parts.
     public init(draft: Draft?, problems: [String] = [], notes: [String] = [], editorFailure: String? = nil) {

@@ -191,8 +191,10 @@ public final class ComposeService: @unchecked Sendable {
         if outcome.editorMissing {
             let why: String
             if case .notStarted(let reason) = outcome { why = reason } else { why = "\(launch.editor) could not be started" }
-            return EditorAnswer(draft: nil, editorFailure: "\(why); set editor = \"...\" in the config or $EDITOR "
-                + "(the draft is saved; press e to try again)")
+            var answer = EditorAnswer(draft: nil, editorFailure: "\(why); set editor = \"...\" in the config or $EDITOR. "
+                + "Using the built-in editor: <C-x> or <Esc> finishes")
+            answer.editorMissing = true
+            return answer
         }
         var notes: [String] = []
         if case .signalled(let signal) = outcome { notes.append("The editor was stopped by signal \(signal); its file was read back as it was.") }

@@ -21,6 +21,8 @@ public struct ComposerState: Sendable {
     public var busy: String?
     /// The problems of the editor file, shown on the screen until the next edit.
     public var problems: [String] = []
+    /// The built-in editor, open when no external editor could be started.
+    public var builtIn: BuiltInEditorState?
 
     /// The review screen of a draft just opened.
     public init(id: String, draft: Draft) {

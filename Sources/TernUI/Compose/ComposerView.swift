@@ -14,6 +14,14 @@ enum ComposerView {
         StatusLine(left: Line("\(composer.draft.kind.title): \(subject)"), right: Line(composer.draft.account),
                    style: theme[.title]).draw(into: &frame.buffer, area: parts.title)
         frame.buffer.fill(parts.body, style: theme[.normal])
+        if var editor = composer.builtIn {
+            let cursor = drawEditor(&editor, into: &frame.buffer, area: parts.body, style: theme[.body])
+            state.updateTopComposer { $0.builtIn = editor }
+            StatusLine(left: Line("Built-in editor: <C-x> or <Esc> finishes and keeps the text"), right: Line(""),
+                       style: theme[.status]).draw(into: &frame.buffer, area: parts.status)
+            frame.cursor = BottomLine.draw(&state, into: &frame.buffer, area: parts.bottom, above: parts.status) ?? cursor
+            return
+        }
         for (i, line) in lines(composer, theme: theme, width: parts.body.width).prefix(parts.body.height).enumerated() {
             let row = parts.body.row(i)
             if line.highlighted { frame.buffer.fill(row, style: theme[.composerSelected]) }
@@ -23,6 +31,34 @@ enum ComposerView {
         let hint = composer.busy ?? "y send  e edit  t to  c cc  s subject  a attach  P postpone  q abort  ? help"
         StatusLine(left: Line(hint), right: Line(""), style: theme[.status]).draw(into: &frame.buffer, area: parts.status)
         frame.cursor = BottomLine.draw(&state, into: &frame.buffer, area: parts.bottom, above: parts.status)
+    }
+
+    /// Draws the built-in editor's lines (tabs as four spaces); returns where the cursor goes.
+    static func drawEditor(_ editor: inout BuiltInEditorState, into buffer: inout CellBuffer, area: Rect, style: Style) -> Point? {
+        guard !area.isEmpty else { return nil }
+        editor.scroll(height: area.height)
+        func shown(_ characters: ArraySlice<Character>) -> String {
+            String(characters).replacingOccurrences(of: "\t", with: "    ")
+        }
+        var cursor: Point?
+        for i in 0..<area.height {
+            let index = editor.top + i
+            guard index < editor.lines.count else { break }
+            let row = area.row(i)
+            let line = editor.lines[index]
+            var start = line.startIndex
+            var before = TextWidth.width(of: shown(line[..<min(index == editor.row ? editor.column : 0, line.count)]))
+            // A line wider than the area is shown from where the cursor can be seen.
+            if index == editor.row {
+                while before >= area.width, start < line.endIndex {
+                    before -= TextWidth.width(of: shown(line[start...start]))
+                    start += 1
+                }
+            }
+            _ = buffer.put(Line(shown(line[start...]), style: style), at: row.origin, base: style, clip: row)
+            if index == editor.row { cursor = Point(x: area.x + max(0, before), y: row.y) }
+        }
+        return cursor
     }
 
     /// One line of the screen.

@@ -56,8 +56,11 @@ import TernTestSupport
         await h.press("r")
         let composer = try #require(h.state.topComposer)
         #expect(h.state.message?.level == .error)
-        #expect(h.state.message?.text.contains("press e to try again") == true)
-        #expect(!composer.edited || composer.draft.body.contains("wrote:"), "the draft is kept with its quote")
+        #expect(h.state.message?.text.contains("Using the built-in editor") == true)
+        #expect(composer.builtIn?.text == composer.draft.body, "the built-in editor opens on the draft's text, quote included")
+        await h.press("<Esc>")
+        #expect(h.state.topComposer?.builtIn == nil)
+        #expect(h.state.topComposer?.draft.body == composer.draft.body, "Esc keeps the text")
         #expect(f.draftsOnDisk.count == 1)
     }
 
