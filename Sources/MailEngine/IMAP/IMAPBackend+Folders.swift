@@ -159,8 +159,9 @@ extension IMAPBackend {
         let newName = try await wireName(for: newPath)
         try await withConnection { try await $0.rename(name, to: newName) }
         try? await withConnection { try await $0.subscribe(newName) }
+        let cached = try cache.mailboxes()
         try cache.write { w in
-            for box in try cache.mailboxes() where box.path.components.starts(with: resolved.components) {
+            for box in cached where box.path.components.starts(with: resolved.components) {
                 let moved = MailboxPath(newPath.components + box.path.components.dropFirst(resolved.components.count))
                 try w.removeMailbox(moved)
                 try w.renameMailbox(box.path, to: moved)

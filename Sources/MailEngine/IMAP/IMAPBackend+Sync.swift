@@ -122,7 +122,10 @@ extension IMAPBackend {
     /// differ from the cached ones count as changes.
     private func apply(_ changes: inout Changes, to path: MailboxPath, box: CacheMailbox) throws {
         if !changes.removed.isEmpty {
-            let removed = changes.removed
+            // Only what the cache holds counts (VANISHED also names messages tern removed itself).
+            let removed = try cache.uids(in: path, filter: .uids(Set(changes.removed)))
+            changes.removed = []
+            if removed.isEmpty { return try apply(&changes, to: path, box: box) }
             try cache.write { try $0.remove(removed, in: box) }
             for uid in removed { bodies?.remove(uid, in: path, uidValidity: box.uidValidity) }
             changes.removedCount += removed.count
