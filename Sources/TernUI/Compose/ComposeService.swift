@@ -250,7 +250,17 @@ public final class ComposeService: @unchecked Sendable {
     /// - Throws: ``UIError`` saying why nothing can be attached.
     public func attachments(for text: String) throws -> [DraftAttachment] {
         do {
-            return try AttachmentPaths.attachments(for: text, relativeTo: settings.directory, home: settings.home)
+            // The type is guessed now from the file's first bytes, as the message builder would, so
+            // that the review screen shows the type that is sent.
+            return try AttachmentPaths.attachments(for: text, relativeTo: settings.directory, home: settings.home).map { attachment in
+                guard attachment.contentType == nil, !attachment.isMessage, case .file(let path) = attachment.source,
+                      let handle = FileHandle(forReadingAtPath: path) else { return attachment }
+                defer { try? handle.close() }
+                let head = (try? handle.read(upToCount: 8192)).map { [UInt8]($0) } ?? []
+                var typed = attachment
+                typed.contentType = MediaTypes.guess(fileName: attachment.name, content: head[...]).lowercased()
+                return typed
+            }
         } catch let error as ComposeError {
             throw UIError(error.description)
         }

@@ -27,6 +27,17 @@ import TernTestSupport
         #expect(!resumed.openEditor)
     }
 
+    @Test(arguments: [("figures.bin", [UInt8](repeating: 0, count: 10) + [0xFF, 0xFE], "application/octet-stream"),
+                      ("notes.txt", Array("plain words\n".utf8), "text/plain"),
+                      ("scan", Array("%PDF-1.7\n".utf8), "application/pdf")])
+    func attachedFilesShowTheTypeTheyAreSentAs(name: String, bytes: [UInt8], type: String) throws {
+        let f = try ComposeFixture()
+        try f.file(name, bytes)
+        let attachment = try #require(try f.service.attachments(for: name).first)
+        #expect(attachment.displayType == type)
+        #expect(try attachment.outgoing().resolvedType == type)
+    }
+
     @Test func savingADraftThatIsNotOpenSaysSo() throws {
         let f = try ComposeFixture()
         let draft = Draft(account: "test", from: Address(address: "alice@example.test"))
