@@ -2,8 +2,8 @@ import Foundation
 import TernTestSupport
 
 /// What the SMTP integration tests need from the stack besides SMTP: reading a mailbox through
-/// Dovecot's IMAP (with Python's imaplib, until tern has its own IMAP client), fixing file
-/// ownership in the Dovecot Maildirs, and stopping and starting Postfix.
+/// Dovecot's IMAP with Python's imaplib (an outside client, so a tern bug cannot hide itself), and
+/// stopping and starting Postfix.
 enum StackMail {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -74,17 +74,6 @@ enum StackMail {
     /// Logs in once over IMAP so that Dovecot creates the user's Maildir and special folders.
     static func touch(_ stack: MailStack, user: MailStack.User) throws {
         _ = try imapFetch(stack, user: user, folder: "INBOX", messageID: "<none@tern.test>")
-    }
-
-    /// Gives the files under `folder` to the `mail` user, as Dovecot needs (tests run as root).
-    static func giveToMailUser(_ folder: URL) {
-        guard let owner = getpwnam("mail") else { return }
-        let uid = owner.pointee.pw_uid, gid = owner.pointee.pw_gid
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        chown(folder.path, uid, gid)
-        while let name = enumerator?.nextObject() as? String {
-            chown(folder.appendingPathComponent(name).path, uid, gid)
-        }
     }
 
     /// `postfix -c DIR/postfix stop` or `start`, and for start, waits until the port answers.
