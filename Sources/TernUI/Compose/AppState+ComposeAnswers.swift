@@ -10,19 +10,23 @@ extension AppState {
             compose.contexts = contexts
             compose.recoverable = recoverable
             for problem in problems { record(.warning, problem) }
-            for (account, count) in outbox {
+            var retries: [Effect] = []
+            for (account, count) in outbox.sorted(by: { $0.key < $1.key }) {
                 updateAccount(account) { $0.outboxQueued = count }
-                if count > 0 { record(.info, "\(account): \(count) message(s) waiting in the outbox") }
+                guard count > 0 else { continue }
+                record(.info, "\(account): \(count) message(s) waiting in the outbox; sending those due")
+                compose.sending.insert(account)
+                retries.append(.compose(.flush(account: account, dueOnly: true)))
             }
             if let draft = compose.initialDraft {
                 compose.initialDraft = nil
-                return [.compose(.begin(draft))]
+                return retries + [.compose(.begin(draft))]
             }
             if let first = recoverable.first {
                 let more = recoverable.count > 1 ? " and \(recoverable.count - 1) more" : ""
                 show(.warning, "An unsent draft was kept from an earlier session: \(first.summary)\(more); press R to continue it")
             }
-            return []
+            return retries
         case .opened(let result):
             return applyOpened(result)
         case .edited(let id, let revision, let answer):

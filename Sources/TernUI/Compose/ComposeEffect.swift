@@ -27,8 +27,8 @@ public enum ComposeEffect: Hashable, Sendable {
     case complete(ComposeCompletion, text: String)
     /// Resend a message unchanged to the addresses typed.
     case bounce(MessageReference, to: String)
-    /// Send what waits in an account's outbox.
-    case flush(account: String)
+    /// Send what waits in an account's outbox (`dueOnly`: only what is due for a retry, as at start).
+    case flush(account: String, dueOnly: Bool = false)
 
     /// Whether it needs the terminal (the editor runs in the foreground).
     public var usesTerminal: Bool {

@@ -32,12 +32,15 @@ extension ComposeService {
 
     /// Submits what is queued in the account's outbox (SMTP or sendmail), oldest first; a message
     /// that fails stays in the outbox with the reason.
-    public func flush(account name: String, backend: (any MailBackend)?) async -> OutboxReport {
+    ///
+    /// - Parameter dueOnly: only the messages whose retry time has come (the retries at start);
+    ///   false tries everything queued (after the user sends).
+    public func flush(account name: String, backend: (any MailBackend)?, dueOnly: Bool = false) async -> OutboxReport {
         var report = OutboxReport(account: name, sent: 0, errors: [], warnings: [], remaining: 0)
         do {
             let account = try account(name)
             let sender = try AccountSending.sender(for: account, environment: settings.environment, backend: backend)
-            for result in try await sender.flush(dueOnly: false) {
+            for result in try await sender.flush(dueOnly: dueOnly) {
                 let subject = result.entry.subject.isEmpty ? "(no subject)" : result.entry.subject
                 switch result.outcome {
                 case .sent(_, let copy):

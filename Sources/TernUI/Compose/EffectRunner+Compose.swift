@@ -41,8 +41,8 @@ extension EffectRunner {
             let backend = backends[draft.account]
             deliver(.compose(.queued(id: id, account: draft.account,
                                      await Self.result { try await composer.queue(id, draft, backend: backend) })))
-        case .flush(let account):
-            deliver(.compose(.flushed(await composer.flush(account: account, backend: backends[account]))))
+        case .flush(let account, let dueOnly):
+            deliver(.compose(.flushed(await composer.flush(account: account, backend: backends[account], dueOnly: dueOnly))))
         case .postpone(let id, let draft):
             let backend = backends[draft.account]
             deliver(.compose(.postponed(id: id, await Self.result { try await composer.postpone(id, draft, backend: backend) })))

@@ -38,6 +38,21 @@ import TernTestSupport
         #expect(try attachment.outgoing().resolvedType == type)
     }
 
+    @Test func messagesLeftInTheOutboxAreSentAtStart() async throws {
+        let f = try ComposeFixture()
+        let account = try #require(f.service.settings.accounts["test"])
+        let sender = try AccountSending.sender(for: account, environment: f.service.settings.environment)
+        _ = try sender.queue(OutgoingMessage(bytes: Array("From: alice@example.test\r\nTo: bob@example.test\r\nSubject: Left over\r\n\r\nHi\r\n".utf8),
+                                             sender: "alice@example.test", recipients: ["bob@example.test"], subject: "Left over"))
+        #expect(f.outboxCount == 1)
+        let h = f.harness()
+        await h.start()
+        #expect(f.sent.first?.contains("Subject: Left over") == true)
+        #expect(f.outboxCount == 0)
+        #expect(h.state.account("test")?.outboxQueued == 0)
+        #expect(h.state.compose.sending.isEmpty)
+    }
+
     @Test func savingADraftThatIsNotOpenSaysSo() throws {
         let f = try ComposeFixture()
         let draft = Draft(account: "test", from: Address(address: "alice@example.test"))
