@@ -284,8 +284,25 @@ def run_client(control: Control, client: Client, cold: bool, count: int, measure
     command = client.command()
     started = time.monotonic()
     control.command("new-window -d -n %s %s" % (window, shlex_quote(command)))
-    first, _ = wait(control, window, full_list, timeout=600)
-    result = {"first screen": first - started, "page cache dropped": dropped}
+    result = {"page cache dropped": dropped}
+    try:
+        measure(control, client, window, started, count, measure_keys, result)
+    except (TimeoutError, RuntimeError) as error:
+        # Keep what was measured; the client is ended either way so it does not load the next run.
+        result["error"] = str(error).splitlines()[0]
+        print("%s: %s" % (window, error), file=sys.stderr)
+        try:
+            result["peak RSS MB"] = peak_rss_mb(pane_pid(control, window))
+        except (OSError, ValueError, IndexError, RuntimeError):
+            pass
+    if window in windows(control):
+        control.command("kill-window -t b:%s" % window)
+    return result
+
+
+def measure(control: Control, client: Client, window: str, started: float, count: int, measure_keys: bool, result: dict):
+    first, _ = wait(control, window, full_list, timeout=client.args.timeout)
+    result["first screen"] = first - started
     settle(control, window, quiet=1.0, timeout=900)
     if measure_keys:
         client.goto(control, window, count // 2)
@@ -314,8 +331,6 @@ def run_client(control: Control, client: Client, cold: bool, count: int, measure
     for key in (["q"] if measure_keys and client.name != "neomutt" else []) + client.quit_keys:
         control.command("send-keys -t b:%s %s" % (window, key))
         time.sleep(0.2)
-    control.command("kill-window -t b:%s" % window) if window in windows(control) else None
-    return result
 
 
 def windows(control: Control) -> list[str]:
@@ -352,6 +367,7 @@ def main():
     parser.add_argument("--size", type=int, default=4096)
     parser.add_argument("--dir", default="/tmp/tern-bench-ui", help="work folder; the Maildir is kept here between runs")
     parser.add_argument("--clients", default="tern,neomutt,aerc")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for a client's first full screen")
     parser.add_argument("--imap", metavar="STACKDIR",
                         help="measure alice's INBOX on the running test stack in STACKDIR (already filled) over IMAPS")
     args = parser.parse_args()
@@ -374,11 +390,7 @@ def main():
             for cold in (True, False):
                 label = "%s %s" % (client.name, "cold" if cold else "warm")
                 print("measuring %s ..." % label, file=sys.stderr)
-                try:
-                    results[label] = run_client(control, client, cold, args.count, measure_keys=cold)
-                except (TimeoutError, RuntimeError) as error:
-                    results[label] = {"error": str(error).splitlines()[0]}
-                    print("%s: %s" % (label, error), file=sys.stderr)
+                results[label] = run_client(control, client, cold, args.count, measure_keys=cold)
     finally:
         control.close()
     where = "IMAPS INBOX on the test Dovecot" if imap else "local Maildir"
@@ -386,8 +398,8 @@ def main():
     columns = ["first screen", "down", "page down", "end", "open last", "peak RSS MB"]
     print("%-14s" % "" + "".join("%14s" % c for c in columns))
     for label, result in results.items():
-        if "error" in result:
-            print("%-14s %s" % (label, result["error"]))
+        if "first screen" not in result:
+            print("%-14s %s" % (label, result.get("error", "no result")))
             continue
         cells = []
         for c in columns:
@@ -398,7 +410,7 @@ def main():
                 cells.append("%14.1f" % value)
             else:
                 cells.append("%12.1fms" % (value * 1000))
-        print("%-14s" % label + "".join(cells))
+        print("%-14s" % label + "".join(cells) + ("   (then: %s)" % result["error"] if "error" in result else ""))
     dropped = any(r.get("page cache dropped") for r in results.values())
     print("(page cache %s for cold runs)" % ("dropped" if dropped else "NOT dropped: not allowed here"))
 

@@ -69,6 +69,11 @@ extension AppState {
             updateAccount(account) { $0.connection = connection }
         case .syncProgress(let folder, let done, let total, _):
             updateAccount(account) { $0.sync = SyncProgress(folder: folder, done: done, total: total) }
+            // A first sync of a big folder: show the rows already in the cache while it goes on.
+            if isOpen(account, folder), let view = self.folder, view.isLoaded, !view.loads.awaitingList,
+               view.rowCount < layout.list.height, done > view.rowCount {
+                return reloadFolder()
+            }
         case .syncFinished(let report):
             updateAccount(account) { $0.sync = nil }
             if report.warnings.count > 0 {
