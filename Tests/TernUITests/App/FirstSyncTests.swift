@@ -30,6 +30,32 @@ import TernTestSupport
         #expect(!h.takeEffects().contains { if case .loadCount = $0 { return true } else { return false } })
         await h.deliver(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 1200))))
         #expect(h.state.folder?.count == 1200)
+        #expect(h.lines[22].hasSuffix("1,200/1,200"), "still on the newest message: \(h.lines[22])")
+    }
+
+    /// IMAP fills the cache oldest first: the first rows shown are old, and once the sync ends the
+    /// list is on the newest message, not on the last of the first rows.
+    @Test func anUntouchedListEndsOnTheNewestMessage() async {
+        let h = Harness(inbox: 0)
+        await h.start()
+        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
+        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        #expect(h.lines[22].hasSuffix("10/10"))
+        await h.backend.store(FakeMessage.generated(count: 490, firstUID: 11), in: .inbox)
+        await h.deliver(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 500))))
+        #expect(h.lines[22].hasSuffix("500/500"), "\(h.lines[22])")
+    }
+
+    @Test func aMovedSelectionStaysOnItsMessage() async throws {
+        let h = Harness(inbox: 0)
+        await h.start()
+        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
+        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        await h.press("kk")
+        let uid = try #require(h.state.folder?.selectedRow?.uid)
+        await h.backend.store(FakeMessage.generated(count: 490, firstUID: 11), in: .inbox)
+        await h.deliver(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 500))))
+        #expect(h.state.folder?.selectedRow?.uid == uid)
     }
 
     @Test func progressOfAnotherFolderChangesNothing() async {
