@@ -70,11 +70,9 @@ extension AppState {
         case .syncProgress(let folder, let done, let total, _):
             updateAccount(account) { $0.sync = SyncProgress(folder: folder, done: done, total: total) }
             // A first sync of a big folder: show the rows already in the cache while it goes on.
-            if isOpen(account, folder), var view = self.folder, view.isLoaded, !view.loads.awaitingList,
+            if isOpen(account, folder), let view = self.folder, view.isLoaded, !view.loads.awaitingList,
                view.rowCount < layout.list.height, done > view.rowCount {
-                view.loads.filling = true
-                self.folder = view
-                return reloadFolder(resetPosition: true)
+                return reloadWhileFilling()
             }
         case .syncFinished(let report):
             updateAccount(account) { $0.sync = nil }
@@ -85,7 +83,7 @@ extension AppState {
                 return reloadAfterSync()
             }
         case .messagesAdded(let folder, _):
-            if isOpen(account, folder) { return reloadFolder() }
+            if isOpen(account, folder) { return reloadWhileFilling() }
         case .messagesRemoved(let folder, let uids):
             if isOpen(account, folder), var view = self.folder {
                 view.tagged.subtract(uids)
@@ -115,6 +113,18 @@ extension AppState {
             show(.info, "\(account): \(text)")
         }
         return []
+    }
+
+    /// Reloads the open folder as a sync brings rows. While the list is shorter than a screen it
+    /// counts as filling; a filling list whose selection is still where it opened is positioned
+    /// again as newly opened (on the newest message in date order).
+    mutating func reloadWhileFilling() -> [Effect] {
+        guard var view = folder else { return [] }
+        if view.rowCount < layout.list.height { view.loads.filling = true }
+        let start = view.order.startsAtEnd ? view.rowCount - 1 : 0
+        let untouched = view.loads.filling && (view.rowCount == 0 || view.list.selected == start)
+        folder = view
+        return reloadFolder(resetPosition: untouched)
     }
 
     /// Reloads the open folder after a sync. When the list showed a first sync's rows as they came

@@ -46,6 +46,21 @@ import TernTestSupport
         #expect(h.lines[22].hasSuffix("500/500"), "\(h.lines[22])")
     }
 
+    /// The same when the sync says so by adding messages chunk by chunk.
+    @Test func chunksOfAddedMessagesEndOnTheNewestMessage() async {
+        let h = Harness(inbox: 0)
+        await h.start()
+        var uid: UInt32 = 1
+        for chunk in 0..<5 {
+            let list = FakeMessage.generated(count: 100, newest: Date(timeIntervalSince1970: 1_700_000_000 + Double(chunk) * 86_400), firstUID: uid)
+            uid += 100
+            await h.backend.store(list, in: .inbox)
+            await h.deliver(.event(account: "test", .messagesAdded(folder: .inbox, list.map(\.summary))))
+        }
+        await h.deliver(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 500))))
+        #expect(h.lines[22].hasSuffix("500/500"), "\(h.lines[22])")
+    }
+
     @Test func aMovedSelectionStaysOnItsMessage() async throws {
         let h = Harness(inbox: 0)
         await h.start()
