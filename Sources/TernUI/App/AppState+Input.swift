@@ -136,7 +136,12 @@ extension AppState {
         }
         let layout = self.layout
         if let area = layout.sidebar, area.contains(event.position) {
+            // The list as drawn: the sidebar keeps its state only while focused, else it shows the open folder.
             var list = sidebar.list
+            if focus != .sidebar, let key = folder?.key, let line = sidebar.index(of: key) {
+                list.select(line, count: sidebar.entries.count)
+            }
+            list.fit(count: sidebar.entries.count, height: area.height)
             guard list.handleMouse(event, area: area, count: sidebar.entries.count) else { return [] }
             sidebar.list = list
             focus = .sidebar
