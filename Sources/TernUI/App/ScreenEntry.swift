@@ -7,13 +7,19 @@ import TernConfig
 /// over everything. The viewer (issue 8) and the composer (issue 9) add their own cases here, with
 /// their state, their ``keyContext``, a branch in ``AppRenderer`` and the commands of their context.
 public enum ScreenEntry: Sendable {
-    /// A page of text: help, the log, or the minimal read-only message view.
+    /// A page of text: help, the log, a program's output.
     case page(Page)
+    /// The message viewer (issue 8; Sources/TernUI/Viewer).
+    case reader(ReaderScreen)
+    /// The attachment screen of a message (`v`).
+    case attachments(AttachmentScreen)
 
     /// The key context of the screen.
     public var keyContext: KeyContext {
         switch self {
         case .page(let page): return page.keyContext
+        case .reader: return .viewer
+        case .attachments: return .attachments
         }
     }
 }

@@ -19,6 +19,8 @@ public enum PromptPurpose: Hashable, Sendable {
     case changeFolder
     /// Run a command by name (`:`).
     case commandLine
+    /// A prompt of the viewer (save path, pipe command, link number).
+    case viewer(ViewerPrompt)
 
     /// The history this prompt shares with others of its kind.
     public var historyKind: String {
@@ -26,6 +28,7 @@ public enum PromptPurpose: Hashable, Sendable {
         case .search, .limit, .tagPattern, .untagPattern: return "query"
         case .moveTo, .copyTo, .changeFolder: return "folder"
         case .commandLine: return "command"
+        case .viewer(let purpose): return purpose.historyKind
         }
     }
 
@@ -64,6 +67,8 @@ public struct ChoiceState: Hashable, Sendable {
     public enum Purpose: Hashable, Sendable {
         /// Choose the sort order (reversed or not).
         case sort(reverse: Bool)
+        /// A question of the viewer (replace a file?).
+        case viewer(ViewerChoice)
     }
 
     /// What the answer is for.

@@ -83,6 +83,12 @@ public final class AppController {
             case .redrawScreen:
                 try? loop.screen.suspend()
                 try? loop.screen.resume()
+            case .viewer(.runInTerminal(let job)):
+                // The program has the terminal; the UI waits for it, then takes the terminal back.
+                try? loop.screen.suspend()
+                let answer = EffectRunner.runJob(job)
+                try? loop.screen.resume()
+                mailbox.post(answer)
             case .perform(_, _, let key):
                 let previous = chains[key.account]
                 chains[key.account] = Task {

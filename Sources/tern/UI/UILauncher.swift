@@ -75,6 +75,7 @@ enum UILauncher {
             ui.sidebarWidth = settings.sidebarWidth
             ui.dateFormat = settings.dateFormat
             ui.preferHTML = settings.preferHTML
+            ui.viewer = settings.viewer
         }
         try await InteractiveClient.run(configuration: ui, backends: [account.name: backend])
     }
