@@ -13,13 +13,14 @@ struct ViewerUITests {
         let target = tmux.directory.appendingPathComponent("saved")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         tmux.start(try TernBinary.commandLine("--demo", home: tmux.directory))
-        try tmux.waitFor { $0.contains("Quarterly report Q3") && $0.contains("sort: date") }
+        let list = try tmux.waitFor { $0.contains("Quarterly report Q3") && $0.contains("sort: date") }
+        let before = DemoUITests.position(list)?.line
 
-        // Find the message and open it.
+        // Find the message (the search runs in the background: wait for the selection to move) and open it.
         tmux.send("/")
         tmux.sendLiteral("subject:quarterly")
         tmux.send("Enter")
-        try tmux.waitFor { $0.split(separator: "\n").last?.contains("subject:quarterly") == false }
+        try tmux.waitFor { DemoUITests.position($0).map { $0.line != before } ?? false }
         tmux.send("Enter")
         let viewer = try tmux.waitFor { $0.contains("From:") && $0.contains("Q3-report.pdf") && $0.contains("q closes") }
         #expect(viewer.contains("revenue is up 12%"))
