@@ -67,14 +67,15 @@ public struct ReaderState: Sendable {
     }
 
     /// Changes the layout options (HTML or plain, all headers, raw, folding); the view goes to the
-    /// top unless only the width changed.
+    /// top unless only the width changed. Only the first screen is laid out again.
     public mutating func setOptions(_ options: ReaderOptions) {
         let onlyWidth = { var o = options; o.width = document.options.width; return o }() == document.options
         let fraction = document.lines.isEmpty ? 0 : Double(top) / Double(document.lines.count)
         document.setOptions(options, firstLines: height)
+        // The highlights go; `n` searches the new layout for ``lastQuery`` again. Searching here
+        // would lay out the whole message on every toggle (seconds for a 20 MB body).
         search = nil
         currentMatch = nil
-        if let query = lastQuery { runSearch(query, from: 0, backward: false, move: false) }
         if onlyWidth && top > 0 {
             // Keep about the same place in the text.
             document.layOut(through: Int(fraction * Double(document.lines.count)) + height)

@@ -75,4 +75,21 @@ import Testing
         let r6 = s.urls().isEmpty
         #expect(r6)
     }
+
+    @Test func changingOptionsWithASearchLaysOutOnlyTheFirstScreen() {
+        var s = Self.state(lines: 5000)
+        s.find("line 4999")
+        #expect(s.document.isComplete)
+        var o = s.options
+        o.showAllHeaders = true
+        s.setOptions(o)
+        #expect(!s.document.isComplete, "a toggle lays out the first screen only")
+        #expect(s.search == nil && s.lastQuery == "line 4999")
+        // n searches the new layout.
+        let again = s.findNext()
+        #expect(!again, "no highlights until searched again")
+        let found = s.find("line 4999")
+        #expect(found)
+        #expect(s.document.lines[s.search!.matches[s.currentMatch!].line].text == "line 4999")
+    }
 }
