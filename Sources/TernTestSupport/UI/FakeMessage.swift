@@ -9,25 +9,14 @@ public struct FakeMessage: Sendable {
     public var summary: MailEngine.MessageSummary
     /// The body text.
     public var body: String
-    /// The whole message as stored, when a test gives it (MIME, attachments); else ``bytes`` is
-    /// made from the summary and ``body``.
+    /// The message exactly as stored, for messages appended or made from bytes (``bytes`` returns
+    /// it as it is); nil for messages made from fields.
     public var raw: [UInt8]?
 
     /// A message from its summary and body.
     public init(summary: MailEngine.MessageSummary, body: String) {
         self.summary = summary
         self.body = body
-    }
-
-    /// A message whose list row is parsed from `raw`, the message as stored.
-    public init(uid: UInt32, raw: [UInt8], flags: Set<Flag> = [], date: Date = Date(timeIntervalSince1970: 1_790_000_000)) {
-        let parsed = Message(bytes: raw)
-        var envelope = parsed.envelope
-        if envelope.date == nil { envelope.date = date }
-        self.init(summary: MailEngine.MessageSummary(uid: UID(uid), envelope: envelope, flags: flags, size: raw.count,
-                                                     hasAttachments: !parsed.attachments(preferring: .plainText).isEmpty,
-                                                     receivedDate: date), body: "")
-        self.raw = raw
     }
 
     /// A message made from a few fields.
@@ -52,7 +41,17 @@ public struct FakeMessage: Sendable {
                                             hasAttachments: attachments, receivedDate: date)
     }
 
-    /// The whole message: a plain-text RFC 5322 message with the summary's fields.
+    /// A message from its bytes (as an APPEND stores it), with `uid`, `flags` and `date`.
+    public init(raw: [UInt8], uid: UInt32, flags: Set<Flag>, date: Date) {
+        let envelope = Message(bytes: raw).envelope
+        self.body = ""
+        self.raw = raw
+        summary = MailEngine.MessageSummary(uid: UID(uid), envelope: envelope, flags: flags, size: raw.count,
+                                            hasAttachments: false, receivedDate: date)
+    }
+
+    /// The whole message: ``raw`` when it was made from bytes, else a plain-text RFC 5322 message
+    /// with the summary's fields.
     public var bytes: [UInt8] {
         if let raw { return raw }
         let e = summary.envelope

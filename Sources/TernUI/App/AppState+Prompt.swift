@@ -67,6 +67,8 @@ extension AppState {
             return runCommandLine(text)
         case .viewer(let purpose):
             return submitViewerPrompt(purpose, text: text)
+        case .composer(let field):
+            return submitComposerPrompt(field, text: current.field.text)
         }
     }
 

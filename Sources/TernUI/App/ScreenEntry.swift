@@ -13,6 +13,8 @@ public enum ScreenEntry: Sendable {
     case reader(ReaderScreen)
     /// The attachment screen of a message (`v`).
     case attachments(AttachmentScreen)
+    /// The composer's review screen of a draft (Compose/).
+    case composer(ComposerState)
 
     /// The key context of the screen.
     public var keyContext: KeyContext {
@@ -20,6 +22,7 @@ public enum ScreenEntry: Sendable {
         case .page(let page): return page.keyContext
         case .reader: return .viewer
         case .attachments: return .attachments
+        case .composer: return .composer
         }
     }
 }

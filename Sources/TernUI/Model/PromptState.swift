@@ -21,6 +21,8 @@ public enum PromptPurpose: Hashable, Sendable {
     case commandLine
     /// A prompt of the viewer (save path, pipe command, link number).
     case viewer(ViewerPrompt)
+    /// A field of the composer (Compose/ComposerPrompt.swift).
+    case composer(ComposerPrompt)
 
     /// The history this prompt shares with others of its kind.
     public var historyKind: String {
@@ -29,6 +31,7 @@ public enum PromptPurpose: Hashable, Sendable {
         case .moveTo, .copyTo, .changeFolder: return "folder"
         case .commandLine: return "command"
         case .viewer(let purpose): return purpose.historyKind
+        case .composer(let field): return field.historyKind
         }
     }
 
@@ -69,6 +72,8 @@ public struct ChoiceState: Hashable, Sendable {
         case sort(reverse: Bool)
         /// A question of the viewer (replace a file?).
         case viewer(ViewerChoice)
+        /// Abort the draft being composed: postpone, discard or go on (Compose/).
+        case abortCompose
     }
 
     /// What the answer is for.

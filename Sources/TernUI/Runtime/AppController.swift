@@ -85,10 +85,19 @@ public final class AppController {
                 try? loop.screen.resume()
             case .viewer(.runInTerminal(let job)):
                 // The program has the terminal; the UI waits for it, then takes the terminal back.
-                try? loop.screen.suspend()
-                let answer = EffectRunner.runJob(job)
-                try? loop.screen.resume()
-                mailbox.post(answer)
+                do {
+                    mailbox.post(try loop.runSuspended { EffectRunner.runJob(job) })
+                } catch {
+                    mailbox.post(.viewer(.status(.error, "The terminal could not be given to \(job.title): \(error)")))
+                }
+            case .compose(let compose) where compose.usesTerminal:
+                // The editor runs in the foreground on this thread, with the terminal given back.
+                do {
+                    let answers = try loop.runSuspended { runner.performInForeground(compose) }
+                    for answer in answers { mailbox.post(answer) }
+                } catch {
+                    mailbox.post(.event(account: state.config.defaultAccount, .error("the terminal could not be given to the editor: \(error)")))
+                }
             case .perform(_, _, let key):
                 let previous = chains[key.account]
                 chains[key.account] = Task {
@@ -108,7 +117,7 @@ extension AppState {
     /// The effects of starting up: every account's folders, and the default account's inbox.
     public mutating func start() -> [Effect] {
         for notice in config.notices { show(.error, notice) }
-        var effects: [Effect] = accounts.map { .loadFolders(account: $0.name) }
+        var effects: [Effect] = accounts.map { .loadFolders(account: $0.name) } + [.compose(.setUp)]
         effects += openFolder(FolderKey(account: config.defaultAccount, path: .inbox))
         return effects + ensureVisibleRows()
     }

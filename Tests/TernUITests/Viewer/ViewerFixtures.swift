@@ -81,7 +81,7 @@ enum ViewerFixtures {
     /// A harness over one fake account whose inbox holds `messages` (uids from 1, oldest first).
     static func harness(_ messages: [[UInt8]], size: TerminalKitSize = .init(width: 80, height: 24)) -> Harness {
         let fakes = messages.enumerated().map { index, raw in
-            FakeMessage(uid: UInt32(index + 1), raw: raw, date: testNow.addingTimeInterval(Double(index - messages.count) * 60))
+            FakeMessage(raw: raw, uid: UInt32(index + 1), flags: [], date: testNow.addingTimeInterval(Double(index - messages.count) * 60))
         }
         let backend = FakeMailBackend(accountName: "t", folders: [FolderInfo(path: .inbox)], messages: [.inbox: fakes])
         return Harness(size: size, backends: [backend])
