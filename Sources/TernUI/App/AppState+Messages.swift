@@ -48,15 +48,8 @@ extension AppState {
         case .matched(let key, let generation, let purpose, let result):
             applyMatches(key, generation, purpose, result)
             effects = []
-        case .messageLoaded(let reference, let result):
-            updatePages(where: { $0.kind == .message(reference) }) { page in
-                switch result {
-                case .success(let lines): page.setLines(lines)
-                case .failure(let error): page.setLines([Line("Cannot show this message: \(error.message)")])
-                }
-            }
-            if case .failure(let error) = result { show(.error, error.message) }
-            effects = []
+        case .viewer(let answer):
+            effects = applyViewer(answer)
         case .synced(let key, let result):
             effects = applySync(key, result)
         case .performed(let action, let uids, let key, let result):
