@@ -28,7 +28,7 @@ struct SMTPPostfixTests {
         let (server, environment) = Self.server(stack, security: security)
         let maildir = stack.directory.appendingPathComponent("mail/alice/Maildir")
         return OutboxSender(account: "alice", outbox: Outbox(directory: data.appendingPathComponent("alice/outbox")),
-                            transport: SMTPTransport(server: server, environment: environment, trace: trace),
+                            transport: SMTPTransport(account: "alice", server: server, environment: environment, trace: trace),
                             sentCopy: MaildirSentCopy(root: maildir, folder: MailboxPath("Sent")))
     }
 
