@@ -127,8 +127,8 @@ struct OutboxFlush: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var selection: OutboxSelection
 
-    @ArgumentParser.Flag(name: .long, help: "Print the SMTP dialogue to standard error (passwords hidden).")
-    var trace = false
+    /// `--trace`, `--trace-file PATH`.
+    @OptionGroup var traceOptions: TraceOptions
 
     mutating func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -139,7 +139,7 @@ struct OutboxFlush: AsyncParsableCommand {
             let sender: OutboxSender
             do {
                 sender = try AccountSending.sender(for: account, environment: environment,
-                                                   trace: trace ? ProtocolTrace.standardError() : nil)
+                                                   trace: try traceOptions.makeTrace())
             } catch {
                 SendSupport.printError(error.description)
                 status = max(status, 1)
@@ -197,8 +197,8 @@ struct OutboxRetry: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The message's id (or its start).", valueName: "id"))
     var id: String
 
-    @ArgumentParser.Flag(name: .long, help: "Print the SMTP dialogue to standard error (passwords hidden).")
-    var trace = false
+    /// `--trace`, `--trace-file PATH`.
+    @OptionGroup var traceOptions: TraceOptions
 
     mutating func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -214,7 +214,7 @@ struct OutboxRetry: AsyncParsableCommand {
         let sender: OutboxSender
         do {
             sender = try AccountSending.sender(for: account, environment: environment,
-                                               trace: trace ? ProtocolTrace.standardError() : nil)
+                                               trace: try traceOptions.makeTrace())
         } catch {
             throw SendSupport.fail(error.description, status: SendSupport.configErrorStatus)
         }

@@ -67,8 +67,8 @@ struct SendCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(name: .long, help: "When some recipients are refused, still send to the others.")
     var partial = false
 
-    @ArgumentParser.Flag(name: .long, help: "Print the SMTP dialogue to standard error (passwords hidden).")
-    var trace = false
+    /// `--trace`, `--trace-file PATH`.
+    @OptionGroup var traceOptions: TraceOptions
 
     func validate() throws {
         if raw {
@@ -99,7 +99,7 @@ struct SendCommand: AsyncParsableCommand {
         let sender: OutboxSender
         do {
             sender = try AccountSending.sender(for: account, environment: environment,
-                                               trace: trace ? ProtocolTrace.standardError() : nil)
+                                               trace: try traceOptions.makeTrace())
         } catch {
             throw SendSupport.fail(error.description, status: SendSupport.configErrorStatus)
         }

@@ -57,10 +57,17 @@ struct POP3CommandLineTests {
         defer { tern.remove() }
         let cacheHome = ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path]
 
-        let sync = try tern.run(["sync", "--account", "alice"], extraEnvironment: cacheHome)
+        let traceFile = home.appendingPathComponent("pop3.trace")
+        let sync = try tern.run(["sync", "--account", "alice", "--trace-file", traceFile.path], extraEnvironment: cacheHome)
         #expect(sync.status == 0, "\(sync.error)")
         #expect(sync.output.contains("3"), "the summary counts the messages: \(sync.output)")
         #expect(try user.messagesOnServer().isEmpty, "downloaded messages are deleted from the server")
+        let trace = try String(contentsOf: traceFile, encoding: .utf8)
+        #expect(trace.contains("C: STLS"))
+        #expect(trace.contains("C: QUIT"))
+        #expect(!trace.contains(user.password), "the trace never holds the password")
+        let mode = try FileManager.default.attributesOfItem(atPath: traceFile.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
 
         let folders = try #require(Self.json(try tern.run(["folders", "--json"], extraEnvironment: cacheHome)) as? [[String: Any]])
         let inbox = try #require(folders.first { $0["role"] as? String == "inbox" })
