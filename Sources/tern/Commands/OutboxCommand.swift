@@ -136,10 +136,11 @@ struct OutboxFlush: AsyncParsableCommand {
         var tried = 0
         for (account, outbox) in try selection.outboxes(global: global, environment: environment) {
             guard !(try outbox.entries()).isEmpty else { continue }
+            let trace = try traceOptions.makeTrace()
             let sender: OutboxSender
             do {
                 sender = try AccountSending.sender(for: account, environment: environment,
-                                                   trace: try traceOptions.makeTrace())
+                                                   trace: trace)
             } catch {
                 SendSupport.printError(error.description)
                 status = max(status, 1)
@@ -211,10 +212,11 @@ struct OutboxRetry: AsyncParsableCommand {
         queued.status = .queued
         queued.nextAttempt = nil
         try outbox.save(queued)
+        let trace = try traceOptions.makeTrace()
         let sender: OutboxSender
         do {
             sender = try AccountSending.sender(for: account, environment: environment,
-                                               trace: try traceOptions.makeTrace())
+                                               trace: trace)
         } catch {
             throw SendSupport.fail(error.description, status: SendSupport.configErrorStatus)
         }

@@ -96,10 +96,11 @@ struct SendCommand: AsyncParsableCommand {
         } catch let error as BuildError {
             throw SendSupport.fail(error.description, status: ExitCode.validationFailure)
         }
+        let trace = try traceOptions.makeTrace()
         let sender: OutboxSender
         do {
             sender = try AccountSending.sender(for: account, environment: environment,
-                                               trace: try traceOptions.makeTrace())
+                                               trace: trace)
         } catch {
             throw SendSupport.fail(error.description, status: SendSupport.configErrorStatus)
         }

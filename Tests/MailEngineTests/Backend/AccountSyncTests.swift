@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import MailStore
+import TernConfig
 import Testing
 @testable import MailEngine
 
