@@ -59,7 +59,7 @@ import TernConfig
     /// (a resolver that read standard output to its end before standard error would hang).
     @Test func aCommandWithMuchOutputOnStandardErrorDoesNotHang() throws {
         let error = try #require(throws: SecretError.self) {
-            try resolver.resolve(.command("head -c 1000000 /dev/zero | tr '\\0' x >&2; echo; echo 'last words' >&2; exit 4"),
+            try resolver.resolve(.command("head -c 1000000 /dev/zero | tr '\\0' x >&2; echo >&2; echo 'last words' >&2; exit 4"),
                                  account: "a")
         }
         #expect(error.problem == .commandFailed(status: 4, signal: false, stderr: "last words"))
