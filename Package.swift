@@ -103,7 +103,7 @@ let package = Package(
                               .product(name: "NIOPosix", package: "swift-nio"),
                           ], path: "Bench/SMTP", swiftSettings: swiftSettings),
         // Benchmark of the IMAP parser and client (scripts/bench imap).
-        .executableTarget(name: "BenchIMAP", dependencies: ["IMAP", "Transport", "MailCore", "TernTestSupport"],
+        .executableTarget(name: "BenchIMAP", dependencies: ["IMAP", "Transport", "MailCore", "MailEngine", "MailStore", "TernTestSupport"],
                           path: "Bench/IMAP", swiftSettings: swiftSettings),
         // Benchmark of the message viewer (scripts/bench viewer).
         .executableTarget(name: "BenchViewer", dependencies: ["MailCore", "TerminalKit", "TernConfig", "TernUI"],

@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import MailStore
 import TernConfig
+import Transport
 
 /// Builds the backend of a configured account: the one place that looks at an account's kind.
 ///
@@ -9,7 +10,9 @@ import TernConfig
 /// - `[accounts.NAME.pop3]`: a `MaildirBackend` over the account's `maildir` (created when
 ///   missing), passed to ``pop3Decorator`` when one is set: the POP3 download wraps the local
 ///   backend there (its `sync` downloads, then syncs the Maildir).
-/// - `[accounts.NAME.imap]`: not available yet (issue #5).
+/// - `[accounts.NAME.imap]`: an `IMAPBackend` (see `BackendFactory+IMAP.swift`): the password or
+///   token is resolved at each connection, `ca_file` and `security` apply, bodies are cached next
+///   to the header cache (`ACCOUNT.bodies/`, at most ``imapOptions`` `bodyCacheLimit` bytes).
 ///
 /// ```swift
 /// let factory = BackendFactory(environment: ProcessInfo.processInfo.environment)
@@ -19,7 +22,7 @@ import TernConfig
 public struct BackendFactory: Sendable {
     /// Wraps the local Maildir backend of a POP3 account, e.g. in a backend whose `sync(.inbox)`
     /// first downloads new mail into the Maildir. Receives the factory for its secrets.
-    public typealias POP3Decorator = @Sendable (_ local: MaildirBackend, _ account: Account, _ settings: POP3Settings,
+    public typealias POP3Decorator = @Sendable (_ local: MaildirBackend, _ account: Account, _ settings: TernConfig.POP3Settings,
                                                 _ factory: BackendFactory) throws -> any MailBackend
 
     /// The environment (`XDG_CACHE_HOME`, `HOME`, `password_env` variables).
@@ -32,6 +35,10 @@ public struct BackendFactory: Sendable {
     public var pop3Decorator: POP3Decorator?
     /// How often a watched Maildir folder is polled.
     public var pollInterval: Duration
+    /// How IMAP backends behave (their body cache folder is set per account).
+    public var imapOptions = IMAPBackendOptions()
+    /// Where IMAP dialogues are traced (secrets hidden), if anywhere.
+    public var imapTrace: ProtocolTrace?
 
     /// A factory over an environment.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, pop3Decorator: POP3Decorator? = nil,
@@ -44,8 +51,8 @@ public struct BackendFactory: Sendable {
     }
 
     /// The backend of `account`.
-    /// - Throws: `AccountError.notAvailable` for IMAP (until issue #5), `BackendError.failed` when
-    ///   the Maildir is missing, `CacheError` when the cache cannot be opened.
+    /// - Throws: `BackendError.failed` when the Maildir is missing, `CacheError` when the cache
+    ///   cannot be opened. (IMAP secrets are resolved when the backend connects.)
     public func makeBackend(for account: Account) throws -> any MailBackend {
         switch account.source {
         case .maildir(let settings):
@@ -53,8 +60,8 @@ public struct BackendFactory: Sendable {
         case .pop3(let settings):
             let local = try makeMaildirBackend(for: account, root: settings.maildir, createIfMissing: true)
             return try pop3Decorator?(local, account, settings, self) ?? local
-        case .imap:
-            throw AccountError.notAvailable(account: account.name, kind: "IMAP", issue: 5)
+        case .imap(let connection):
+            return try makeIMAPBackend(for: account, connection: connection)
         }
     }
 

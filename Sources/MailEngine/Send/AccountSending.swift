@@ -42,8 +42,8 @@ public enum AccountSending {
     }
 
     /// Where the account's Sent copies go: the `Sent` folder of the local Maildir for POP3 and
-    /// Maildir accounts (or the `folders.sent` name); for IMAP accounts, the server's Sent folder
-    /// through the account's backend once it exists, until then the copy waits in the outbox.
+    /// Maildir accounts (or the `folders.sent` name); for IMAP accounts, an APPEND to the server's
+    /// Sent folder through the account's backend (a backend of its own when none is given).
     ///
     /// - Parameter backend: The account's backend, when the caller has one (IMAP APPEND).
     public static func sentCopy(for account: Account, backend: (any MailBackend)? = nil) -> any SentCopyStore {
@@ -52,7 +52,19 @@ public enum AccountSending {
         switch account.source {
         case .maildir(let settings): return MaildirSentCopy(root: URL(fileURLWithPath: settings.path), folder: folder)
         case .pop3(let settings): return MaildirSentCopy(root: URL(fileURLWithPath: settings.maildir), folder: folder)
-        case .imap: return UnavailableSentCopy(reason: "Sent copy waits for IMAP support")
+        case .imap:
+            // A backend of its own for each copy, closed afterwards (the sender may outlive any UI).
+            return ClosureSentCopy { message, date in
+                let backend = try BackendFactory().makeBackend(for: account)
+                do {
+                    try await BackendSentCopy(backend: backend, configuredFolder: account.folders[.sent])
+                        .storeSentCopy(message, date: date)
+                } catch {
+                    await backend.close()
+                    throw error
+                }
+                await backend.close()
+            }
         }
     }
 

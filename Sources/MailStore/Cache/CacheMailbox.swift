@@ -16,16 +16,20 @@ public struct CacheMailbox: Sendable, Hashable {
     /// Maildir: modification times (ns since 1970) of `new/` and `cur/` at their last complete
     /// scan, each only when old enough to be trusted (nil forces a listing of that subfolder).
     public var directoryTimes: MaildirDirectoryTimes
+    /// IMAP: true once every message of the folder below ``uidNext`` is cached (false after a
+    /// first sync that was interrupted, or a UIDVALIDITY change).
+    public var isComplete: Bool
 
     /// A mailbox row from its fields.
     public init(id: Int64, path: MailboxPath, uidValidity: UInt32, uidNext: UInt32, highestModSeq: UInt64? = nil,
-                directoryTimes: MaildirDirectoryTimes = MaildirDirectoryTimes()) {
+                directoryTimes: MaildirDirectoryTimes = MaildirDirectoryTimes(), isComplete: Bool = false) {
         self.id = id
         self.path = path
         self.uidValidity = uidValidity
         self.uidNext = uidNext
         self.highestModSeq = highestModSeq
         self.directoryTimes = directoryTimes
+        self.isComplete = isComplete
     }
 }
 

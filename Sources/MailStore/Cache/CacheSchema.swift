@@ -8,7 +8,7 @@ import GRDB
 /// UIDVALIDITY its uids belong to, and changing it drops the mailbox's messages (RFC 9051 §2.3.1.1).
 enum CacheSchema {
     /// Bump on every change to the statements below.
-    static let version: Int32 = 3
+    static let version: Int32 = 4
 
     /// The statements that create an empty cache, in order.
     static let statements: [String] = [
@@ -23,6 +23,8 @@ enum CacheSchema {
         // assigns uids itself from uidnext, and uidvalidity is the time the row was created.
         // new_mtime / cur_mtime: Maildir directory modification times (ns) at the last complete scan,
         // stored only when they were old enough to trust; NULL forces a full comparison.
+        // complete: IMAP: 1 once every message below uidnext is cached (a first sync that was
+        // interrupted leaves 0, and the next sync fetches what is missing).
         """
         CREATE TABLE mailbox(
             id INTEGER PRIMARY KEY,
@@ -32,6 +34,7 @@ enum CacheSchema {
             highestmodseq INTEGER,
             new_mtime INTEGER,
             cur_mtime INTEGER,
+            complete INTEGER NOT NULL DEFAULT 0,
             synced_at REAL
         )
         """,

@@ -4,7 +4,7 @@ import MailCore
 
 /// Row encoding and decoding shared by the reader and the writer.
 extension CacheWriter {
-    static let mailboxColumns = "id, path, uidvalidity, uidnext, highestmodseq, new_mtime, cur_mtime"
+    static let mailboxColumns = "id, path, uidvalidity, uidnext, highestmodseq, new_mtime, cur_mtime, complete"
 
     static let messageColumns = """
         uid, flags, keywords, modseq, size, received, date, subject, addr_from, addr_to, addr_cc, addr_bcc, \
@@ -38,7 +38,8 @@ extension CacheWriter {
         return CacheMailbox(id: row[0], path: CacheCoding.decodePath(row[1]),
                             uidValidity: UInt32(truncatingIfNeeded: row[2] as Int64),
                             uidNext: UInt32(truncatingIfNeeded: row[3] as Int64),
-                            highestModSeq: modseq.map { UInt64(bitPattern: $0) }, directoryTimes: times)
+                            highestModSeq: modseq.map { UInt64(bitPattern: $0) }, directoryTimes: times,
+                            isComplete: row[7])
     }
 
     static func message(from row: Row) -> CachedMessage {

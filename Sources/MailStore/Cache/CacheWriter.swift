@@ -34,7 +34,8 @@ public final class CacheWriter {
             guard let uidValidity, uidValidity != box.uidValidity else { return (box, false) }
             try db.execute(sql: "DELETE FROM message WHERE mailbox_id = ?", arguments: [box.id])
             try db.execute(sql: """
-                UPDATE mailbox SET uidvalidity = ?, uidnext = 1, highestmodseq = NULL, new_mtime = NULL, cur_mtime = NULL
+                UPDATE mailbox SET uidvalidity = ?, uidnext = 1, highestmodseq = NULL, new_mtime = NULL, cur_mtime = NULL,
+                    complete = 0
                 WHERE id = ?
                 """, arguments: [Int64(uidValidity), box.id])
             pendingUIDNext[box.id] = nil
@@ -42,6 +43,7 @@ public final class CacheWriter {
             box.uidNext = 1
             box.highestModSeq = nil
             box.directoryTimes = MaildirDirectoryTimes()
+            box.isComplete = false
             return (box, true)
         }
         let validity = uidValidity ?? UInt32(clamping: Int64(Date().timeIntervalSince1970))
@@ -139,6 +141,11 @@ public final class CacheWriter {
         try indexNewRows()
         let statement = try db.cachedStatement(sql: "DELETE FROM message WHERE mailbox_id = ? AND uid = ?")
         for uid in uids { try statement.execute(arguments: [mailbox.id, Int64(uid.value)]) }
+    }
+
+    /// Notes a row inserted in this transaction that the full-text index does not hold yet.
+    func markUnindexed(_ rowID: Int64) {
+        unindexed.append(rowID)
     }
 
     /// Saves the uid counters changed by ``insertNew(_:in:)``.

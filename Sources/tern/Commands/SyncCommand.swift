@@ -16,6 +16,9 @@ struct SyncCommand: AsyncParsableCommand {
             server unless keep_on_server = true (keep_days = N deletes them N days after download). \
             An interrupted sync loses nothing and the next one downloads nothing twice.
 
+            For an IMAP account: brings the header cache of every folder (or --folder F) up to \
+            date with the server and prints what changed; for a Maildir account, rescans its folders.
+
             Progress goes to standard error (one updating line on a terminal); the last line, on \
             standard output, says what was downloaded and deleted. --quiet prints only problems.
             """
@@ -29,6 +32,9 @@ struct SyncCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Sync every account of the config, one after the other.")
     var all = false
+
+    @Option(name: .long, help: "IMAP and Maildir accounts: sync only this folder (default: every folder).")
+    var folder: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
     var quiet = false
@@ -80,7 +86,8 @@ struct SyncCommand: AsyncParsableCommand {
             return
         }
         guard case .pop3(let settings) = account.source else {
-            throw NotYetAvailable(feature: "tern sync for \(account.source.kind) accounts", issue: 4)
+            try await syncFolders(account, environment: environment, label: label)
+            return
         }
         let pop3 = POP3Account(name: account.name, settings: settings)
         let secret = try pop3.resolveSecret(with: SecretResolver(environment: environment))

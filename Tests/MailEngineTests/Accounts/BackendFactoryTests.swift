@@ -53,12 +53,17 @@ import TernConfig
         #expect(seen.value == "acct pop.example.org mail")
     }
 
-    @Test func anIMAPAccountIsNotAvailableYet() throws {
-        let connection = ServerConnection(serverProtocol: .imap, host: "imap.example.org", user: "me", password: .command("true"))
+    @Test func anIMAPAccountGetsAnIMAPBackendWithoutConnecting() throws {
+        let connection = ServerConnection(serverProtocol: .imap, host: "imap.example.org", user: "me", password: .command("exit 1"))
         let acct = try account(.imap(connection))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tern-f-\(UUID().uuidString)")
-        #expect(throws: AccountError.notAvailable(account: "acct", kind: "IMAP", issue: 5)) { try factory(cacheDir: dir).makeBackend(for: acct) }
-        #expect(AccountError.notAvailable(account: "acct", kind: "IMAP", issue: 5).description.contains("issue #5"))
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The password command runs only when the backend connects, so making it cannot fail on it.
+        let backend = try factory(cacheDir: dir).makeBackend(for: acct)
+        let imap = try #require(backend as? IMAPBackend)
+        #expect(imap.accountName == "acct")
+        #expect(imap.capabilities.contains(.push) && !imap.capabilities.contains(.offline))
+        #expect(imap.options.bodyCacheDirectory?.lastPathComponent.hasSuffix(".bodies") == true)
     }
 
     final class Box: @unchecked Sendable { var value = "" }

@@ -9,6 +9,10 @@
 //       Against the test stack's Dovecot (fill FOLDER first with `scripts/mailstack fill DIR alice FOLDER 100000`):
 //       the time from connect to the newest 50 envelopes, and a whole
 //       UID FETCH 1:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE), as one command and in pipelined batches.
+//
+//   TERN_MAILSTACK=DIR swift run -c release BenchIMAP backend FOLDER USER PASSWORD CACHEDIR
+//       The account backend on that folder: cold first page and full sync, warm open, resyncs
+//       (see BackendBench.swift; scripts/bench imap runs it).
 import Foundation
 import IMAP
 import MailCore
@@ -23,6 +27,10 @@ struct BenchIMAP {
         case "parse":
             try parse(count: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000,
                       stages: arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3)
+        case "backend":
+            guard arguments.count >= 5 else { return usage() }
+            try await BackendBench.run(folder: arguments[1], user: arguments[2], password: arguments[3],
+                                       cacheDirectory: arguments[4])
         case "fetch":
             guard arguments.count >= 2 else { return usage() }
             try await fetch(folder: arguments[1], user: arguments.count > 2 ? arguments[2] : "alice",
@@ -33,7 +41,7 @@ struct BenchIMAP {
     }
 
     static func usage() {
-        print("usage: BenchIMAP parse [COUNT] | BenchIMAP fetch FOLDER [USER PASSWORD]   (see the top of main.swift)")
+        print("usage: BenchIMAP parse [COUNT] | BenchIMAP fetch FOLDER [USER PASSWORD] | BenchIMAP backend FOLDER USER PASSWORD CACHEDIR   (see the top of BenchIMAP.swift)")
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -1,0 +1,311 @@
+import Foundation
+import IMAP
+import MailCore
+import MailStore
+import Transport
+
+/// Sync: bringing one folder's cache up to date with the server.
+///
+/// - A folder never synced (or whose first sync was interrupted): `UID SEARCH ALL` (ESEARCH keeps
+///   it to a few bytes) tells which UIDs exist; the ones not cached are fetched newest first, the
+///   newest ``IMAPBackendOptions/firstBatchSize`` on their own so the first screen can be drawn,
+///   then the rest in pipelined batches. Each group of 512 is committed as it arrives, so an
+///   interrupted sync keeps what it got and the next one fetches only the rest.
+/// - A complete folder: with QRESYNC, `SELECT ... (QRESYNC (validity modseq))` brings the vanished
+///   UIDs and the changed flags in one round trip (RFC 7162 §3.2.5); with CONDSTORE,
+///   `UID FETCH 1:N (FLAGS) (CHANGEDSINCE modseq)`; otherwise every message's flags. New mail is
+///   `UID FETCH uidnext:*`. When the count still differs from the server's, `UID SEARCH ALL`
+///   finds the vanished UIDs.
+/// - A UIDVALIDITY that differs from the cached one drops the folder's cache (RFC 9051 §2.3.1.1).
+extension IMAPBackend {
+    /// Brings the folder's cache up to date and reports what changed (see the extension's notes).
+    /// A sync of a folder already being synced waits for that one.
+    public func sync(_ folder: MailboxPath) async throws -> SyncReport {
+        let (path, name) = try await resolve(folder)
+        if let running = syncs[path] { return try await running.value }
+        let task = Task { try await self.runSync(path, name: name) }
+        syncs[path] = task
+        defer { syncs[path] = nil }
+        return try await task.value
+    }
+
+    private func runSync(_ path: MailboxPath, name: MailboxName) async throws -> SyncReport {
+        try await withConnection { connection in
+            try await self.sync(path, name: name, on: connection)
+        }
+    }
+
+    /// The sync itself, on a connection.
+    private func sync(_ path: MailboxPath, name: MailboxName, on connection: IMAPConnection) async throws -> SyncReport {
+        let before = try cache.mailbox(path)
+        let enabled = await connection.enabledExtensions
+        let capabilities = await connection.capabilities
+        let qresyncOn = options.useQResync && enabled.contains(.qresync)
+        let condStoreOn = options.useCondStore && capabilities.contains(.condStore)
+        var qresync: QResyncParameters?
+        if qresyncOn, let before, before.isComplete, let modSeq = before.highestModSeq, modSeq > 0 {
+            qresync = QResyncParameters(uidValidity: before.uidValidity, modSeq: modSeq)
+        }
+        let selected = try await connection.select(name, condStore: condStoreOn && !qresyncOn, qresync: qresync)
+        guard let validity = selected.uidValidity else {
+            throw BackendError.failed("account \"\(accountName)\": the server gave no UIDVALIDITY for \"\(path)\"; it cannot be cached")
+        }
+        let (box, reset) = try cache.write { try $0.ensureMailbox(path, uidValidity: validity) }
+        let rebuilt = reset && before != nil
+        let serverModSeq = selected.noModSeq ? nil : selected.highestModSeq
+        let serverNext = selected.uidNext ?? 0
+        var changes = Changes()
+        let useModSeq = condStoreOn && serverModSeq != nil
+
+        if box.isComplete && !reset {
+            if qresync != nil, serverModSeq != nil {
+                changes.removed = selected.vanished.values().map(UID.init).filter { $0.value < box.uidNext }
+                for message in selected.changed {
+                    guard let uid = message.uid, uid.value < box.uidNext, let flags = message.mailFlags else { continue }
+                    changes.flags.append((uid, flags, message.modSeq))
+                }
+            } else if useModSeq, let old = box.highestModSeq, box.uidNext > 1 {
+                if old != serverModSeq {
+                    let messages = try await connection.fetchAll(SequenceSet(1 ... box.uidNext - 1), items: [.uid, .flags, .modSeq],
+                                                                 changedSince: old)
+                    for message in messages {
+                        guard let uid = message.uid, let flags = message.mailFlags else { continue }
+                        changes.flags.append((uid, flags, message.modSeq))
+                    }
+                }
+            } else if box.uidNext > 1 {
+                try await refreshAllFlags(path, below: box.uidNext, on: connection, into: &changes)
+            }
+            try apply(&changes, to: path, box: box)
+            if serverNext == 0 || serverNext > box.uidNext {
+                // Bounded by UIDNEXT when known: `n:*` would also name the highest existing UID.
+                let newUIDs = SequenceSet(ranges: [box.uidNext ... (serverNext == 0 ? UInt32.max : serverNext - 1)])
+                changes.added += try await fetchEnvelopes(newUIDs, of: path, box: box, on: connection, modSeq: useModSeq,
+                                                          emitAdded: true)
+            }
+            let cachedCount = try cache.count(in: path)
+            if cachedCount != selected.messageCount {
+                try await reconcile(path, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
+            }
+        } else {
+            // Rows left by an interrupted first sync may hold old flags: refresh them too.
+            let hadRows = try cache.count(in: path) > 0
+            try await reconcile(path, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
+            if hadRows, serverNext > 1 {
+                try await refreshAllFlags(path, below: serverNext, on: connection, into: &changes)
+                try apply(&changes, to: path, box: box)
+            }
+        }
+        let next = serverNext > 0 ? serverNext : (try cache.highestUID(in: path)?.value ?? 0) &+ 1
+        try cache.write { try $0.setSyncState(of: box, uidNext: max(next, 1), highestModSeq: useModSeq ? serverModSeq : nil,
+                                              complete: true) }
+        let report = SyncReport(folder: path, added: changes.added, removed: changes.removedCount,
+                                flagsChanged: changes.flagsChangedCount, rebuilt: rebuilt)
+        if rebuilt { bodies?.removeFolder(path) }
+        if changes.added > 0 || changes.removedCount > 0 || changes.flagsChangedCount > 0 || rebuilt {
+            try emitCounts(path)
+            continuation.yield(.syncFinished(report))
+        }
+        return report
+    }
+
+    /// What a sync found, applied to the cache as it goes.
+    struct Changes {
+        var removed: [UID] = []
+        var flags: [(UID, Set<Flag>, UInt64?)] = []
+        var added = 0
+        var removedCount = 0
+        var flagsChangedCount = 0
+    }
+
+    /// Writes pending removals and flag changes to the cache and tells the UI; only flags that
+    /// differ from the cached ones count as changes.
+    private func apply(_ changes: inout Changes, to path: MailboxPath, box: CacheMailbox) throws {
+        if !changes.removed.isEmpty {
+            // Only what the cache holds counts (VANISHED also names messages tern removed itself).
+            let removed = try cache.uids(in: path, filter: .uids(Set(changes.removed)))
+            changes.removed = []
+            if removed.isEmpty { return try apply(&changes, to: path, box: box) }
+            try cache.write { try $0.remove(removed, in: box) }
+            for uid in removed { bodies?.remove(uid, in: path, uidValidity: box.uidValidity) }
+            changes.removedCount += removed.count
+            continuation.yield(.messagesRemoved(folder: path, removed))
+            changes.removed = []
+        }
+        if !changes.flags.isEmpty {
+            let candidates = changes.flags
+            changes.flags = []
+            var differing: [(UID, Set<Flag>)] = []
+            let current = try cache.messages(candidates.map(\.0), in: path)
+            var cachedFlags: [UID: Set<Flag>] = [:]
+            for message in current { cachedFlags[message.uid] = message.flags }
+            for (uid, flags, _) in candidates where cachedFlags[uid].map({ $0 != flags }) ?? false {
+                differing.append((uid, flags))
+            }
+            try cache.write { w in
+                try w.updateFlags(candidates.map { (uid: $0.0, flags: $0.1, modSeq: $0.2) }, in: box)
+            }
+            if !differing.isEmpty {
+                changes.flagsChangedCount += differing.count
+                continuation.yield(.flagsChanged(folder: path, differing))
+            }
+        }
+    }
+
+    /// Without CONDSTORE: the flags of every message below `below`, compared with the cache;
+    /// cached UIDs the server no longer has are removed.
+    private func refreshAllFlags(_ path: MailboxPath, below: UInt32, on connection: IMAPConnection,
+                                 into changes: inout Changes) async throws {
+        let cached = try cache.flagsByUID(in: path)
+        let collector = FlagCollector()
+        try await connection.fetch(SequenceSet(1 ... below - 1), items: [.uid, .flags], batchSize: options.batchSize * 10,
+                                   pipelineDepth: options.pipelineDepth) { messages in
+            collector.add(messages)
+        }
+        let seen = collector.take()
+        for (uid, flags) in seen where cached[uid].map({ $0 != flags }) ?? false {
+            changes.flags.append((uid, flags, nil))
+        }
+        changes.removed += cached.keys.filter { $0.value < below && seen[$0] == nil }.sorted()
+    }
+
+    /// Compares the server's UIDs (`UID SEARCH ALL`) with the cache: cached UIDs the server lost
+    /// are removed, and with `fetchMissing` the server's UIDs not cached are fetched.
+    private func reconcile(_ path: MailboxPath, box: CacheMailbox, on connection: IMAPConnection, into changes: inout Changes,
+                           fetchMissing: Bool, modSeq: Bool) async throws {
+        let server = try await connection.search(.all).matches.normalized()
+        let cachedUIDs = try cache.uids(in: path)
+        var removed: [UID] = []
+        for uid in cachedUIDs where !server.contains(uid.value) { removed.append(uid) }
+        changes.removed += removed
+        try apply(&changes, to: path, box: box)
+        guard fetchMissing, !server.isEmpty else { return }
+        let missing = Self.subtract(cachedUIDs, from: server)
+        guard !missing.isEmpty else { return }
+        try cache.write { try $0.markIncomplete(box) }
+        changes.added += try await fetchEnvelopes(missing, of: path, box: box, on: connection, modSeq: modSeq,
+                                                  emitAdded: true)
+    }
+
+    /// The UIDs of `set` that are not in `cached` (ascending), as ranges.
+    static func subtract(_ cached: [UID], from set: SequenceSet) -> SequenceSet {
+        var result: [ClosedRange<UInt32>] = []
+        var index = 0
+        for range in set.ranges {
+            var start = range.lowerBound
+            while index < cached.count, cached[index].value < range.lowerBound { index += 1 }
+            while index < cached.count, cached[index].value <= range.upperBound {
+                let uid = cached[index].value
+                if uid > start { result.append(start ... uid - 1) }
+                if uid == UInt32.max { start = uid; break }
+                start = uid + 1
+                index += 1
+            }
+            if start <= range.upperBound, !(index > 0 && cached[index - 1].value == range.upperBound) {
+                result.append(start ... range.upperBound)
+            }
+        }
+        return SequenceSet(ranges: result)
+    }
+
+    /// Fetches the envelopes of `uids` newest first: the newest ``IMAPBackendOptions/firstBatchSize``
+    /// alone, then the rest in pipelined batches; every group is committed to the cache as it
+    /// arrives and announced (summaries while few, then progress).
+    /// - Returns: How many messages were new to the cache.
+    private func fetchEnvelopes(_ uids: SequenceSet, of path: MailboxPath, box: CacheMailbox, on connection: IMAPConnection,
+                                modSeq: Bool, emitAdded: Bool) async throws -> Int {
+        let items = IMAPFetchConversion.items(modSeq: modSeq)
+        let total = uids.containsStar ? nil : uids.count
+        let state = FetchProgress(total: total)
+        let cache = self.cache
+        let continuation = self.continuation
+        let limit = MaildirBackend.addedEventLimit
+        let handler: @Sendable ([FetchedMessage]) async throws -> Void = { messages in
+            let rows = messages.compactMap(IMAPFetchConversion.cached)
+            let added = try cache.write { try $0.insertFetched(rows, in: box) }
+            let (done, announce) = state.record(rows.count, added: added, limit: limit)
+            if emitAdded, announce, added > 0 {
+                continuation.yield(.messagesAdded(folder: path, rows.map(MessageSummary.init(cached:))))
+            }
+            continuation.yield(.syncProgress(folder: path, done: done, total: state.total ?? done, bytes: nil))
+        }
+        let (first, rest) = Self.splitNewest(uids, count: options.firstBatchSize)
+        if !first.isEmpty {
+            try await connection.fetch(first, items: items, handler: handler)
+        }
+        if !rest.isEmpty {
+            try await connection.fetch(rest, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
+                                       newestFirst: true, handler: handler)
+        }
+        return state.added
+    }
+
+    /// The highest `count` UIDs of a set (an open end `n:*` counts as one range taken whole) and
+    /// the rest.
+    static func splitNewest(_ set: SequenceSet, count: Int) -> (newest: SequenceSet, rest: SequenceSet) {
+        if set.containsStar { return (set, SequenceSet(ranges: [])) }
+        var remaining = count
+        var newest: [ClosedRange<UInt32>] = []
+        var rest: [ClosedRange<UInt32>] = []
+        for range in set.normalized().ranges.reversed() {
+            if remaining == 0 {
+                rest.insert(range, at: 0)
+                continue
+            }
+            let size = Int(range.upperBound - range.lowerBound) + 1
+            if size <= remaining {
+                newest.insert(range, at: 0)
+                remaining -= size
+            } else {
+                let cut = range.upperBound - UInt32(remaining) + 1
+                newest.insert(cut ... range.upperBound, at: 0)
+                rest.insert(range.lowerBound ... cut - 1, at: 0)
+                remaining = 0
+            }
+        }
+        return (SequenceSet(ranges: newest), SequenceSet(ranges: rest))
+    }
+}
+
+/// Counts of a running fetch, shared with its `@Sendable` handler.
+final class FetchProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var addedCount = 0
+    private var announced = 0
+    let total: Int?
+
+    init(total: Int?) {
+        self.total = total
+    }
+
+    /// Records a group; returns the messages done so far and whether the group should be sent
+    /// as summaries (while at most `limit` were sent).
+    func record(_ count: Int, added: Int, limit: Int) -> (done: Int, announce: Bool) {
+        lock.withLock {
+            done += count
+            addedCount += added
+            let announce = announced + added <= limit
+            if announce { announced += added }
+            return (done, announce)
+        }
+    }
+
+    var added: Int { lock.withLock { addedCount } }
+}
+
+/// Flags gathered from a `@Sendable` fetch handler, by UID.
+final class FlagCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flags: [UID: Set<Flag>] = [:]
+
+    func add(_ messages: [FetchedMessage]) {
+        lock.withLock {
+            for message in messages {
+                if let uid = message.uid, let value = message.mailFlags { flags[uid] = value }
+            }
+        }
+    }
+
+    func take() -> [UID: Set<Flag>] { lock.withLock { flags } }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// How an ``IMAPBackend`` behaves: which extensions it uses, how it fetches, how much body
+/// cache it keeps, how it reconnects. The defaults suit a real account; tests turn extensions off
+/// to exercise the plain resync path.
+public struct IMAPBackendOptions: Sendable {
+    /// Resync with QRESYNC (RFC 7162 §3.2.5) when the server offers it.
+    public var useQResync: Bool
+    /// Resync flags with CONDSTORE's CHANGEDSINCE (RFC 7162 §3.1) when the server offers it.
+    public var useCondStore: Bool
+    /// UIDs per UID FETCH command of a sync.
+    public var batchSize: Int
+    /// The newest messages fetched on their own first, so the first screen is ready at once.
+    public var firstBatchSize: Int
+    /// UID FETCH commands in flight at once.
+    public var pipelineDepth: Int
+    /// The most bytes the on-disk cache of message bodies keeps (oldest used files go first).
+    public var bodyCacheLimit: Int
+    /// Where message bodies are cached; nil for no body cache.
+    public var bodyCacheDirectory: URL?
+    /// Waits between reconnection attempts after the connection is lost, the last repeated.
+    public var reconnectDelays: [Duration]
+    /// A connection unused for this long is checked with NOOP before it is used again (servers
+    /// drop idle sessions, RFC 9051 §5.4).
+    public var staleAfter: Duration
+    /// How often a watched folder is synced when the server lacks IDLE.
+    public var pollInterval: Duration
+
+    /// Options with their defaults: QRESYNC and CONDSTORE on, batches of 1,000 UIDs four deep,
+    /// the newest 200 first, a 256 MiB body cache (none unless `bodyCacheDirectory` is given),
+    /// reconnection after 1, 2, 5, 10, 30, then every 60 seconds.
+    public init(useQResync: Bool = true, useCondStore: Bool = true, batchSize: Int = 1000, firstBatchSize: Int = 200,
+                pipelineDepth: Int = 4, bodyCacheLimit: Int = 256 << 20, bodyCacheDirectory: URL? = nil,
+                reconnectDelays: [Duration] = [.seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60)],
+                staleAfter: Duration = .seconds(120), pollInterval: Duration = .seconds(60)) {
+        precondition(batchSize > 0 && firstBatchSize > 0 && pipelineDepth > 0, "IMAPBackendOptions: sizes must be positive")
+        precondition(!reconnectDelays.isEmpty, "IMAPBackendOptions: at least one reconnection delay")
+        self.useQResync = useQResync
+        self.useCondStore = useCondStore
+        self.batchSize = batchSize
+        self.firstBatchSize = firstBatchSize
+        self.pipelineDepth = pipelineDepth
+        self.bodyCacheLimit = bodyCacheLimit
+        self.bodyCacheDirectory = bodyCacheDirectory
+        self.reconnectDelays = reconnectDelays
+        self.staleAfter = staleAfter
+        self.pollInterval = pollInterval
+    }
+}

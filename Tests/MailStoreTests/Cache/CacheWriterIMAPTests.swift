@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import MailCore
+import Testing
+@testable import MailStore
+
+/// The cache as an IMAP sync uses it: rows under the server's UIDs, per-folder sync state, and
+/// a UIDVALIDITY change that drops the folder.
+@Suite struct CacheWriterIMAPTests {
+    @Test func fetchedRowsKeepTheirUIDsAndAReFetchReplacesInsteadOfDuplicating() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox, uidValidity: 99).mailbox }
+        let first = try cache.write { w in
+            try w.insertFetched([100, 7, 4000].map { CacheFixtures.message(uid: $0, subject: "s\($0) lunch", date: CacheFixtures.day(Double($0 % 50))) },
+                                in: box)
+        }
+        #expect(first == 3)
+        #expect(try cache.uids(in: .inbox) == [UID(7), UID(100), UID(4000)])
+        // Fetched again (an interrupted sync resumed): replaced, counted as not new, still searchable.
+        let again = try cache.write { w in
+            try w.insertFetched([CacheFixtures.message(uid: 100, subject: "renamed dinner", date: nil, flags: [.seen])], in: box)
+        }
+        #expect(again == 0)
+        #expect(try cache.count(in: .inbox) == 3)
+        #expect(try cache.message(UID(100), in: .inbox)?.flags == [.seen])
+        #expect(try cache.uids(in: .inbox, filter: .text("dinner")) == [UID(100)])
+        #expect(try cache.uids(in: .inbox, filter: .text("lunch")) == [UID(7), UID(4000)])
+    }
+
+    @Test func syncStateIsStoredAndAUIDValidityChangeResetsIt() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let path = MailboxPath(["Archive", "2024"])
+        let box = try cache.write { try $0.ensureMailbox(path, uidValidity: 5).mailbox }
+        #expect(!box.isComplete)
+        try cache.write { w in
+            try w.insertFetched([CacheFixtures.message(uid: 3, subject: "a", date: nil)], in: box)
+            try w.setSyncState(of: box, uidNext: 4, highestModSeq: 1 << 40, complete: true)
+        }
+        let stored = try #require(try cache.mailbox(path))
+        #expect(stored.isComplete && stored.uidNext == 4 && stored.highestModSeq == 1 << 40 && stored.uidValidity == 5)
+        try cache.write { try $0.markIncomplete(stored) }
+        #expect(try cache.mailbox(path)?.isComplete == false)
+        try cache.write { try $0.setSyncState(of: stored, uidNext: 4, highestModSeq: nil, complete: true) }
+        let (reset, dropped) = try cache.write { w in try w.ensureMailbox(path, uidValidity: 6) }
+        #expect(dropped && !reset.isComplete && reset.uidNext == 1 && reset.highestModSeq == nil)
+        #expect(try cache.count(in: path) == 0)
+        #expect(try cache.mailbox(path)?.isComplete == false)
+    }
+
+    @Test func flagsByUIDAndHighestUIDReflectTheRows() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        #expect(try cache.flagsByUID(in: .inbox).isEmpty)
+        #expect(try cache.highestUID(in: .inbox) == nil)
+        let box = try cache.write { try $0.ensureMailbox(.inbox, uidValidity: 1).mailbox }
+        try cache.write { w in
+            try w.insertFetched([CacheFixtures.message(uid: 10, subject: "a", date: nil, flags: [.seen, .keyword("$Label1")]),
+                                 CacheFixtures.message(uid: 11, subject: "b", date: nil)], in: box)
+            try w.updateFlags([(uid: UID(11), flags: [.flagged], modSeq: 77), (uid: UID(12), flags: [.seen], modSeq: nil)], in: box)
+        }
+        let flags = try cache.flagsByUID(in: .inbox)
+        #expect(flags == [UID(10): [.seen, .keyword("$Label1")], UID(11): [.flagged]])
+        #expect(try cache.message(UID(11), in: .inbox)?.modSeq == 77)
+        #expect(try cache.highestUID(in: .inbox) == UID(11))
+    }
+
+    @Test func aCacheOfTheOldSchemaIsRebuilt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tern-imap-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("a.sqlite")
+        do {
+            let cache = try HeaderCache(url: url, account: "a", source: "imap://a@h:993")
+            try cache.write { w in try w.ensureMailbox(.inbox, uidValidity: 1) }
+            // An older tern wrote version 3 (no `complete` column): the file is rebuilt, not misread.
+            try cache.queue.write { try $0.execute(sql: "PRAGMA user_version = 3") }
+        }
+        let reopened = try HeaderCache(url: url, account: "a", source: "imap://a@h:993")
+        #expect(reopened.wasRebuilt)
+        #expect(HeaderCache.schemaVersion == 4)
+    }
+}
