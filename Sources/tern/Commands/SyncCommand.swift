@@ -10,8 +10,7 @@ struct SyncCommand: AsyncParsableCommand {
         commandName: "sync",
         abstract: "Bring an account's local state up to date with its server.",
         discussion: """
-            For a Maildir account: brings the header cache of every folder up to date with the \
-            files (what other programs changed). For a POP3 account: downloads every message not downloaded before into the account's \
+            For a POP3 account: downloads every message not downloaded before into the account's \
             Maildir (each one flushed to disk before it is recorded), then deletes them from the \
             server unless keep_on_server = true (keep_days = N deletes them N days after download). \
             An interrupted sync loses nothing and the next one downloads nothing twice.
@@ -81,10 +80,6 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     private func sync(_ account: Account, environment: [String: String], label: Bool) async throws {
-        if case .maildir = account.source {
-            try await syncLocal(account, environment: environment, label: label)
-            return
-        }
         guard case .pop3(let settings) = account.source else {
             try await syncFolders(account, environment: environment, label: label)
             return
@@ -103,25 +98,6 @@ struct SyncCommand: AsyncParsableCommand {
                 + " that is not safely on disk; run tern sync again to go on.")
         }
         progress.end()
-        for warning in report.warnings {
-            FileHandle.standardError.write(Data("tern: \(account.name): warning: \(warning)\n".utf8))
-        }
-        if !quiet { print("\(label ? "\(account.name): " : "")\(report.summary)") }
-    }
-
-    /// Brings the header cache of a Maildir account up to date with its files, every folder: what
-    /// other programs changed since the last run. (A POP3 account's local folders are brought up
-    /// to date by the commands that read them.)
-    private func syncLocal(_ account: Account, environment: [String: String], label: Bool) async throws {
-        let backend = try AccountSession.translating { try BackendFactory(environment: environment).makeBackend(for: account) }
-        let report: AccountSync.Report
-        do {
-            report = try await AccountSync.run(backend)
-        } catch {
-            await backend.close()
-            throw SyncFailure("Syncing \"\(account.name)\" failed: \(error)")
-        }
-        await backend.close()
         for warning in report.warnings {
             FileHandle.standardError.write(Data("tern: \(account.name): warning: \(warning)\n".utf8))
         }
