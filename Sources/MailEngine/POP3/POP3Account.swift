@@ -63,11 +63,39 @@ public struct POP3Account: Sendable {
                                                       allowAPOP: settings.allowAPOP))
     }
 
+    /// Resolves the account's password (`password_command`, `password_env`) or, without one, its
+    /// OAuth token (`oauth_token_command`).
+    ///
+    /// - Throws: ``POP3AccountError/noCredentials(account:)`` when the account has neither;
+    ///   `SecretError` when the source fails.
+    public func resolveSecret(with resolver: SecretResolver) throws -> Secret {
+        if let password = settings.connection.password { return try resolver.resolve(password, account: name) }
+        if let token = settings.connection.oauthToken {
+            return try resolver.resolve(token, account: name, what: "OAuth token")
+        }
+        throw POP3AccountError.noCredentials(account: name)
+    }
+
     /// A downloader for this account, its state database opened (and created when missing).
     ///
     /// - Throws: ``POP3StateError`` when the state database cannot be opened.
     public func downloader(secret: String, options: POP3DownloadOptions? = nil) throws -> POP3Downloader {
         POP3Downloader(settings: connectionSettings(secret: secret), maildir: maildir,
                        state: try POP3StateStore(path: statePath), options: options ?? self.options)
+    }
+}
+
+/// A POP3 account that cannot download as configured.
+public enum POP3AccountError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The account has no password or token source.
+    case noCredentials(account: String)
+
+    /// What is wrong and what to do.
+    public var description: String {
+        switch self {
+        case .noCredentials(let account):
+            return "account \"\(account)\" has no password_command, password_env or oauth_token_command in its"
+                + " [accounts.\(account).pop3] table: tern cannot log in to download mail. Add one of them."
+        }
     }
 }

@@ -120,6 +120,10 @@ public actor POP3Backend: MailBackend {
         try await local.delete(uids, in: folder)
     }
 
+    public func expunge(_ uids: [UID], in folder: MailboxPath) async throws {
+        try await local.expunge(uids, in: folder)
+    }
+
     @discardableResult
     public func append(_ message: [UInt8], to folder: MailboxPath, flags: Set<Flag>, date: Date?) async throws -> UID? {
         try await local.append(message, to: folder, flags: flags, date: date)

@@ -32,7 +32,7 @@ public enum AccountSending {
     {
         switch account.outgoing {
         case .smtp(let server)?:
-            return SMTPTransport(server: server, environment: environment, trace: trace)
+            return SMTPTransport(account: account.name, server: server, environment: environment, trace: trace)
         case .sendmail(let command)?:
             return SendmailTransport(command: command, environment: environment)
         case nil:

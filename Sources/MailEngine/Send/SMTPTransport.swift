@@ -5,6 +5,8 @@ import Transport
 
 /// Submission to the account's SMTP server (`[accounts.NAME.smtp]`).
 public struct SMTPTransport: MessageTransport {
+    /// The account's name, for error messages.
+    public let account: String
     /// The server and login settings from the config.
     public let server: ServerConnection
     /// The environment for `password_env` and the secret commands.
@@ -16,9 +18,10 @@ public struct SMTPTransport: MessageTransport {
     /// Pipeline commands when the server offers PIPELINING.
     public var usePipelining: Bool
 
-    /// A transport for `server`.
-    public init(server: ServerConnection, environment: [String: String], trace: ProtocolTrace? = nil,
+    /// A transport for `server`, the SMTP server of `account`.
+    public init(account: String, server: ServerConnection, environment: [String: String], trace: ProtocolTrace? = nil,
                 usePipelining: Bool = true) {
+        self.account = account
         self.server = server
         self.environment = environment
         self.trace = trace
@@ -35,16 +38,17 @@ public struct SMTPTransport: MessageTransport {
         case .none: security = .none
         }
         var credentials: SMTPCredentials?
+        let resolver = SecretResolver(environment: environment)
         do {
             if let token = server.oauthToken {
-                credentials = SMTPCredentials(username: server.user,
-                                              secret: .oauth2AccessToken(try SendSecrets.resolve(token, environment: environment)))
+                let secret = try resolver.resolve(token, account: account, what: "OAuth token")
+                credentials = SMTPCredentials(username: server.user, secret: .oauth2AccessToken(secret.reveal()))
             } else if let password = server.password {
-                credentials = SMTPCredentials(username: server.user,
-                                              secret: .password(try SendSecrets.resolve(password, environment: environment)))
+                let secret = try resolver.resolve(password, account: account)
+                credentials = SMTPCredentials(username: server.user, secret: .password(secret.reveal()))
             }
         } catch {
-            throw SendFailure(step: .credentials, message: error.description, isTransient: false)
+            throw SendFailure(step: .credentials, message: "\(error)", isTransient: false)
         }
         let mechanisms = server.authMechanisms.compactMap { mechanism -> SMTPAuthMechanism? in
             switch mechanism {

@@ -13,19 +13,32 @@ public final class POP3DownloadLock: @unchecked Sendable {
     /// The lock file.
     public let path: String
 
-    /// Takes the lock of the state database at `statePath` without waiting.
+    /// Takes the lock of the state database at `statePath`, waiting up to `wait` for it.
     ///
+    /// The short wait matters: a lock just released can stay held for a moment by a child
+    /// process that another thread is starting (between fork and exec it holds a copy of every
+    /// descriptor, this one too), and a second sync right after the first must not fail then.
+    ///
+    /// - Parameters:
+    ///   - statePath: The state database; the lock file is beside it (`.lock` added).
+    ///   - wait: How long to try before giving up (another process downloading).
     /// - Throws: ``POP3StateError`` `.busy` when another process holds it, `.cannotOpen` when the
     ///   lock file cannot be created.
-    public init(statePath: String) throws {
+    public init(statePath: String, wait: Duration = .seconds(2)) throws {
         path = statePath + ".lock"
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw POP3StateError(.cannotOpen, operation: "create its lock file", path: statePath,
                                  reason: String(cString: strerror(errno)))
         }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        let deadline = ContinuousClock.now + wait
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
+            if code == EINTR { continue }
+            if code == EWOULDBLOCK && ContinuousClock.now < deadline {
+                usleep(20_000)
+                continue
+            }
             close(descriptor)
             descriptor = -1
             if code == EWOULDBLOCK {

@@ -127,8 +127,8 @@ struct OutboxFlush: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var selection: OutboxSelection
 
-    @ArgumentParser.Flag(name: .long, help: "Print the SMTP dialogue to standard error (passwords hidden).")
-    var trace = false
+    /// `--trace`, `--trace-file PATH`.
+    @OptionGroup var traceOptions: TraceOptions
 
     mutating func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -136,10 +136,11 @@ struct OutboxFlush: AsyncParsableCommand {
         var tried = 0
         for (account, outbox) in try selection.outboxes(global: global, environment: environment) {
             guard !(try outbox.entries()).isEmpty else { continue }
+            let trace = try traceOptions.makeTrace()
             let sender: OutboxSender
             do {
                 sender = try AccountSending.sender(for: account, environment: environment,
-                                                   trace: trace ? ProtocolTrace.standardError() : nil)
+                                                   trace: trace)
             } catch {
                 SendSupport.printError(error.description)
                 status = max(status, 1)
@@ -197,8 +198,8 @@ struct OutboxRetry: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The message's id (or its start).", valueName: "id"))
     var id: String
 
-    @ArgumentParser.Flag(name: .long, help: "Print the SMTP dialogue to standard error (passwords hidden).")
-    var trace = false
+    /// `--trace`, `--trace-file PATH`.
+    @OptionGroup var traceOptions: TraceOptions
 
     mutating func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -211,10 +212,11 @@ struct OutboxRetry: AsyncParsableCommand {
         queued.status = .queued
         queued.nextAttempt = nil
         try outbox.save(queued)
+        let trace = try traceOptions.makeTrace()
         let sender: OutboxSender
         do {
             sender = try AccountSending.sender(for: account, environment: environment,
-                                               trace: trace ? ProtocolTrace.standardError() : nil)
+                                               trace: trace)
         } catch {
             throw SendSupport.fail(error.description, status: SendSupport.configErrorStatus)
         }

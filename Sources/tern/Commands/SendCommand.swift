@@ -67,8 +67,8 @@ struct SendCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(name: .long, help: "When some recipients are refused, still send to the others.")
     var partial = false
 
-    @ArgumentParser.Flag(name: .long, help: "Print the SMTP dialogue to standard error (passwords hidden).")
-    var trace = false
+    /// `--trace`, `--trace-file PATH`.
+    @OptionGroup var traceOptions: TraceOptions
 
     func validate() throws {
         if raw {
@@ -96,10 +96,11 @@ struct SendCommand: AsyncParsableCommand {
         } catch let error as BuildError {
             throw SendSupport.fail(error.description, status: ExitCode.validationFailure)
         }
+        let trace = try traceOptions.makeTrace()
         let sender: OutboxSender
         do {
             sender = try AccountSending.sender(for: account, environment: environment,
-                                               trace: trace ? ProtocolTrace.standardError() : nil)
+                                               trace: trace)
         } catch {
             throw SendSupport.fail(error.description, status: SendSupport.configErrorStatus)
         }

@@ -10,7 +10,7 @@ extension SyncCommand {
     /// one line per folder that changed (and a total) on standard output.
     func syncFolders(_ account: Account, environment: [String: String], label: Bool) async throws {
         var factory = BackendFactory(environment: environment)
-        if trace { factory.imapTrace = ProtocolTrace.standardError() }
+        factory.imapTrace = try traceOptions.makeTrace()
         let backend: any MailBackend
         do {
             backend = try factory.makeBackend(for: account)

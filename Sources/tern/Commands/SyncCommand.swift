@@ -38,8 +38,8 @@ struct SyncCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
     var quiet = false
 
-    @Flag(name: .long, help: "Print the protocol dialogue to standard error (passwords hidden).")
-    var trace = false
+    /// `--trace`, `--trace-file PATH`.
+    @OptionGroup var traceOptions: TraceOptions
 
     mutating func validate() throws {
         if all && account != nil { throw ValidationError("Use either --account NAME or --all, not both.") }
@@ -85,17 +85,13 @@ struct SyncCommand: AsyncParsableCommand {
             return
         }
         let pop3 = POP3Account(name: account.name, settings: settings)
-        let source = settings.connection.password ?? settings.connection.oauthToken
-        guard let source else {
-            throw SyncFailure("Account \"\(account.name)\" has no password_command, password_env or"
-                + " oauth_token_command in its [accounts.\(account.name).pop3] table: tern cannot log in.")
-        }
-        let secret = try InterimSecretResolver.resolve(source, account: account.name, environment: environment)
-        let downloader = try pop3.downloader(secret: secret)
+        let secret = try pop3.resolveSecret(with: SecretResolver(environment: environment))
+        let downloader = try pop3.downloader(secret: secret.reveal())
+        let trace = try traceOptions.makeTrace()
         let progress = ProgressPrinter(enabled: !quiet, prefix: label ? "\(account.name): " : "")
         let report: POP3DownloadReport
         do {
-            report = try await downloader.run(trace: trace ? ProtocolTrace.standardError() : nil) { progress.show($0) }
+            report = try await downloader.run(trace: trace) { progress.show($0) }
         } catch {
             progress.end()
             throw SyncFailure("Syncing \"\(account.name)\" failed: \(error) Nothing was deleted from the server"

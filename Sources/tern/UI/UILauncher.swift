@@ -39,7 +39,8 @@ enum UILauncher {
             throw ConfigCommand.fail(error)
         }
         let first = try AccountSession.translating { try config.account(selecting: account) }
-        let factory = BackendFactory(environment: environment)
+        // POP3 accounts download on check-mail (`$`, F5) and when their inbox is opened.
+        let factory = BackendFactory.downloading(environment: environment)
         var backends: [String: any MailBackend] = [:]
         var problems: [String] = []
         for account in config.accounts {

@@ -36,7 +36,7 @@ struct SMTPPostfixTests {
             credentials: IMAPCredentials(username: stack.alice.name, secret: .password(stack.alice.password)))
         let backend = IMAPBackend(accountName: "alice", cache: cache) { settings }
         return OutboxSender(account: "alice", outbox: Outbox(directory: data.appendingPathComponent("alice/outbox")),
-                            transport: SMTPTransport(server: server, environment: environment, trace: trace),
+                            transport: SMTPTransport(account: "alice", server: server, environment: environment, trace: trace),
                             sentCopy: BackendSentCopy(backend: backend, configuredFolder: nil))
     }
 

@@ -49,6 +49,23 @@ import TernConfig
         #expect(!error.description.contains("NOT_SET"))
     }
 
+    @Test func aCommandThatPrintsNothingIsAnError() throws {
+        #expect(throws: SecretError(account: "a", what: "OAuth token", problem: .emptyOutput)) {
+            try resolver.resolve(.command("true"), account: "a", what: "OAuth token")
+        }
+    }
+
+    /// A command that fills the standard error pipe before it exits must not block the resolver
+    /// (a resolver that read standard output to its end before standard error would hang).
+    @Test func aCommandWithMuchOutputOnStandardErrorDoesNotHang() throws {
+        let error = try #require(throws: SecretError.self) {
+            try resolver.resolve(.command("head -c 1000000 /dev/zero | tr '\\0' x >&2; echo >&2; echo 'last words' >&2; exit 4"),
+                                 account: "a")
+        }
+        #expect(error.problem == .commandFailed(status: 4, signal: false, stderr: "last words"))
+        #expect(try resolver.resolve(.command("head -c 1000000 /dev/zero | tr '\\0' x >&2; echo pw"), account: "a").reveal() == "pw")
+    }
+
     @Test func secretsNeverPrintThemselves() {
         let secret = Secret("hunter2")
         #expect("\(secret)" == "<secret>")

@@ -28,7 +28,7 @@ import Testing
         let ca = try ScriptedServer.writeTemporaryPEM(TestPKI.caCertificatePEM, name: "ca")
         defer { try? FileManager.default.removeItem(atPath: ca) }
         let smtp = try await Self.fakeServer()
-        let transport = SMTPTransport(server: Self.server(port: smtp.port, caFile: ca), environment: ["TERN_TEST_PW": "alicepw"])
+        let transport = SMTPTransport(account: "alice", server: Self.server(port: smtp.port, caFile: ca), environment: ["TERN_TEST_PW": "alicepw"])
         let maildir = folder.url.appendingPathComponent("mail")
         let sender = makeSender(folder, transport: transport,
                                 sentCopy: MaildirSentCopy(root: maildir, folder: MailboxPath("Sent")))
@@ -55,7 +55,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: ca) }
         let smtp = try await Self.fakeServer()
         smtp.update { $0.dropAfterData = { $0 == 0 } }
-        let transport = SMTPTransport(server: Self.server(port: smtp.port, caFile: ca), environment: ["TERN_TEST_PW": "alicepw"])
+        let transport = SMTPTransport(account: "alice", server: Self.server(port: smtp.port, caFile: ca), environment: ["TERN_TEST_PW": "alicepw"])
         let copies = RecordingSentCopy()
         let sender = makeSender(folder, transport: transport, sentCopy: copies)
         let result = try await sender.send(sampleMessage)
@@ -77,7 +77,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let smtp = try await Self.fakeServer()
-        let transport = SMTPTransport(server: Self.server(port: smtp.port, caFile: "/nonexistent"), environment: [:])
+        let transport = SMTPTransport(account: "alice", server: Self.server(port: smtp.port, caFile: "/nonexistent"), environment: [:])
         let sender = makeSender(folder, transport: transport, sentCopy: RecordingSentCopy())
         let result = try await sender.send(sampleMessage)
         guard case .willRetry(let failure, nil) = result.outcome else {
@@ -85,26 +85,36 @@ import Testing
             return
         }
         #expect(failure.step == .credentials)
-        #expect(failure.message == "the environment variable named by password_env is not set or empty")
+        #expect(failure.message == SecretError(account: "alice", what: "password", problem: .environmentUnset).description)
         #expect(smtp.connectionCount == 0)
         await smtp.stop()
     }
 
-    @Test func passwordCommandsGiveTheFirstLine() throws {
-        #expect(try SendSecrets.resolve(.command("printf 'secret\\nsecond line\\n'"), environment: [:]) == "secret")
-        #expect(try SendSecrets.resolve(.environment("PW"), environment: ["PW": "x y"]) == "x y")
-        let failed = #expect(throws: SendSecrets.Failure.self) {
-            try SendSecrets.resolve(.command("echo oops >&2; exit 3"), environment: [:])
+    @Test func secretsComeFromTheAccountsPasswordOrTokenSource() throws {
+        func secret(_ server: ServerConnection, _ environment: [String: String] = [:]) throws -> SMTPCredentials.Secret? {
+            try SMTPTransport(account: "alice", server: server, environment: environment).settings().credentials?.secret
         }
-        #expect(failed?.description == "the password or token command exited with status 3: oops")
-        #expect(throws: SendSecrets.Failure.self) { try SendSecrets.resolve(.command("true"), environment: [:]) }
+        var server = Self.server(port: 2525, caFile: "/ca.pem", password: .command("printf 'secret\\nsecond line\\n'"))
+        guard case .password("secret")? = try secret(server) else { Issue.record("the first line is the password"); return }
+        server.password = .environment("PW")
+        guard case .password("x y")? = try secret(server, ["PW": "x y"]) else { Issue.record("password_env"); return }
+        server.password = nil
+        server.oauthToken = .command("echo tok-123")
+        guard case .oauth2AccessToken("tok-123")? = try secret(server) else { Issue.record("oauth_token_command"); return }
+        server.oauthToken = .command("echo leaked; echo oops >&2; exit 3")
+        let failed = #expect(throws: SendFailure.self) { try secret(server) }
+        #expect(failed?.step == .credentials)
+        #expect(failed?.message == "account \"alice\": the OAuth token command failed (exit status 3); it said: oops."
+            + " Run the command yourself to see why.")
+        server.oauthToken = .command("true")
+        #expect(throws: SendFailure.self) { try secret(server) }
     }
 
     @Test func configMapsToSettings() throws {
         var server = Self.server(port: 2525, caFile: "/ca.pem")
         server.authMechanisms = [.cramMD5, .user, .xoauth2]
         server.allowInsecureAuth = true
-        let settings = try SMTPTransport(server: server, environment: ["TERN_TEST_PW": "pw"]).settings()
+        let settings = try SMTPTransport(account: "alice", server: server, environment: ["TERN_TEST_PW": "pw"]).settings()
         #expect(settings.port == 2525)
         #expect(settings.connection.security == .startTLS)
         #expect(settings.connection.caFile == "/ca.pem")
