@@ -74,7 +74,7 @@ public actor IMAPBackend: MailBackend {
         self.options = options
         self.trace = trace
         self.settingsProvider = settings
-        self.bodies = options.bodyCacheDirectory.map { BodyCache(directory: $0, limit: options.bodyCacheLimit) }
+        self.bodies = options.bodyCacheLimit > 0 ? options.bodyCacheDirectory.map { BodyCache(directory: $0, limit: options.bodyCacheLimit) } : nil
         (events, continuation) = AsyncStream.makeStream(of: BackendEvent.self, bufferingPolicy: .bufferingNewest(1000))
     }
 
