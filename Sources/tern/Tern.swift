@@ -9,17 +9,18 @@ struct Tern: AsyncParsableCommand {
         commandName: "tern",
         abstract: "A terminal email client: IMAP, POP3, Maildir and SMTP in one quick, safe program.",
         discussion: """
-            Run `tern` with no subcommand to open the mail client on all your accounts, the
+            Run `tern` with no subcommand to open the mail client on all your accounts, the \
             default one first (`--account NAME` opens another first); `?` shows the keys.
             Try it without any setup on a bundled demo mailbox:
 
                 tern --demo
 
-            When standard output is not a terminal, `tern --demo` prints the demo's folders and
+            When standard output is not a terminal, `tern --demo` prints the demo's folders and \
             newest messages instead.
 
-            Accounts are read from $XDG_CONFIG_HOME/tern/config.toml (usually
+            Accounts are read from $XDG_CONFIG_HOME/tern/config.toml (usually \
             ~/.config/tern/config.toml); `--config PATH` or TERN_CONFIG=PATH picks another file.
+
             A minimal account:
 
                 [accounts.me]
@@ -33,7 +34,7 @@ struct Tern: AsyncParsableCommand {
                 user = "me"
                 password_command = "pass show mail/me"
 
-            The subcommands below are for scripts and quick looks; most take --json.
+            The subcommands below are for scripts and quick looks; most take --json. \
             `tern help SUBCOMMAND` explains each one.
             """,
         version: TernVersion.string,

@@ -9,7 +9,7 @@ struct DeleteCommand: AsyncParsableCommand {
         commandName: "delete",
         abstract: "Move messages to the Trash, or remove them for good with --expunge.",
         discussion: """
-            Deleting in the Trash itself removes for good. A Maildir account without a Trash folder
+            Deleting in the Trash itself removes for good. A Maildir account without a Trash folder \
             gets one at the first delete.
             """
     )

@@ -10,7 +10,8 @@ struct FoldersCommand: AsyncParsableCommand {
         abstract: "List an account's folders with their roles and counts.",
         discussion: """
             Each folder is scanned first (a quick look when nothing changed), so counts are current.
-            --json prints [{"name", "role", "total", "unread"}]; role is one of inbox, sent, drafts,
+
+            --json prints [{"name", "role", "total", "unread"}]; role is one of inbox, sent, drafts, \
             trash, junk, archive, or null.
             """
     )

@@ -9,15 +9,16 @@ struct ListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "List the messages in a folder, newest first.",
         discussion: """
-            Columns: uid, flags (N unread, ! flagged, r answered, D deleted, d draft, @ attachment),
-            date, sender, subject. The uid names the message in `tern read`, `tern flag`, `tern move`
+            Columns: uid, flags (N unread, ! flagged, r answered, D deleted, d draft, @ attachment), \
+            date, sender, subject. The uid names the message in `tern read`, `tern flag`, `tern move` \
             and `tern delete`.
 
             --search takes the query language of the / prompt, e.g.
-              from:bob subject:"lunch plans" is:unread has:attachment after:2026-01-01 noodles
-            Words match the subject, senders and recipients; body:WORD searches message text.
+              from:bob subject:"lunch plans" is:unread after:2026-01-01 noodles
+            Words match the subject, senders and recipients; body:WORD searches the \
+            message text; has:attachment, is:flagged and before:DATE filter too.
 
-            --json prints [{"uid", "date", "from": [{"name", "address"}], "subject", "flags", "size",
+            --json prints [{"uid", "date", "from": [{"name", "address"}], "subject", "flags", "size", \
             "has_attachments", "message_id"}]; dates are ISO 8601 in UTC.
             """
     )

@@ -9,10 +9,10 @@ struct ReadCommand: AsyncParsableCommand {
         commandName: "read",
         abstract: "Show a message: as text for a person, its exact bytes, or its structure as JSON.",
         discussion: """
-            The uid is the one `tern list` shows. Reading a message marks it as seen, as opening it
+            The uid is the one `tern list` shows. Reading a message marks it as seen, as opening it \
             in the mail client does; --peek leaves its flags alone.
 
-              tern read 42                  headers, the message text and the attachment list
+              tern read 42                  headers, the text and the attachment list
               tern read --raw 42 > m.eml    the message exactly as stored
               tern read --json 42           the JSON form of `tern mime --json`
             """

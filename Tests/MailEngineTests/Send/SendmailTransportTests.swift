@@ -15,7 +15,9 @@ import Testing
             """
         try Data(body.utf8).write(to: URL(fileURLWithPath: script))
         chmod(script, 0o755)
-        return script
+        // Run through sh: exec'ing a script just written fails with ETXTBSY ("Text file busy")
+        // when a process forked by another test at that moment inherited the open file.
+        return "/bin/sh " + script
     }
 
     static func read(_ folder: TemporaryFolder, _ name: String) -> String {
