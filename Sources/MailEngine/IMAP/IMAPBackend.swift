@@ -123,7 +123,7 @@ public actor IMAPBackend: MailBackend {
     /// reach them (the connection scrubs them).
     func failure(_ error: any Error) -> any Error {
         switch error {
-        case is BackendError, is CacheError, is CancellationError: return error
+        case is BackendError, is CacheError, is CancellationError, is SecretError: return error
         default: return BackendError.failed("account \"\(accountName)\": \(error)")
         }
     }
