@@ -80,17 +80,17 @@ extension IMAPBackend {
             if serverNext == 0 || serverNext > box.uidNext {
                 // Bounded by UIDNEXT when known: `n:*` would also name the highest existing UID.
                 let newUIDs = SequenceSet(ranges: [box.uidNext ... (serverNext == 0 ? UInt32.max : serverNext - 1)])
-                changes.added += try await fetchEnvelopes(newUIDs, of: path, box: box, on: connection, modSeq: useModSeq,
+                changes.added += try await fetchEnvelopes(newUIDs, of: path, name: name, box: box, on: connection, modSeq: useModSeq,
                                                           emitAdded: true)
             }
             let cachedCount = try cache.count(in: path)
             if cachedCount != selected.messageCount {
-                try await reconcile(path, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
+                try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
             }
         } else {
             // Rows left by an interrupted first sync may hold old flags: refresh them too.
             let hadRows = try cache.count(in: path) > 0
-            try await reconcile(path, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
+            try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
             if hadRows, serverNext > 1 {
                 try await refreshAllFlags(path, below: serverNext, on: connection, into: &changes)
                 try apply(&changes, to: path, box: box)
@@ -171,7 +171,7 @@ extension IMAPBackend {
 
     /// Compares the server's UIDs (`UID SEARCH ALL`) with the cache: cached UIDs the server lost
     /// are removed, and with `fetchMissing` the server's UIDs not cached are fetched.
-    private func reconcile(_ path: MailboxPath, box: CacheMailbox, on connection: IMAPConnection, into changes: inout Changes,
+    private func reconcile(_ path: MailboxPath, name: MailboxName, box: CacheMailbox, on connection: IMAPConnection, into changes: inout Changes,
                            fetchMissing: Bool, modSeq: Bool) async throws {
         let server = try await connection.search(.all).matches.normalized()
         let cachedUIDs = try cache.uids(in: path)
@@ -183,7 +183,7 @@ extension IMAPBackend {
         let missing = Self.subtract(cachedUIDs, from: server)
         guard !missing.isEmpty else { return }
         try cache.write { try $0.markIncomplete(box) }
-        changes.added += try await fetchEnvelopes(missing, of: path, box: box, on: connection, modSeq: modSeq,
+        changes.added += try await fetchEnvelopes(missing, of: path, name: name, box: box, on: connection, modSeq: modSeq,
                                                   emitAdded: true)
     }
 
@@ -209,11 +209,11 @@ extension IMAPBackend {
     }
 
     /// Fetches the envelopes of `uids` newest first: the newest ``IMAPBackendOptions/firstBatchSize``
-    /// alone, then the rest in pipelined batches; every group is committed to the cache as it
-    /// arrives and announced (summaries while few, then progress).
+    /// alone, then the rest in pipelined batches, a few pipelines per call; every group is
+    /// committed to the cache as it arrives and announced (summaries while few, then progress).
     /// - Returns: How many messages were new to the cache.
-    private func fetchEnvelopes(_ uids: SequenceSet, of path: MailboxPath, box: CacheMailbox, on connection: IMAPConnection,
-                                modSeq: Bool, emitAdded: Bool) async throws -> Int {
+    private func fetchEnvelopes(_ uids: SequenceSet, of path: MailboxPath, name: MailboxName, box: CacheMailbox,
+                                on connection: IMAPConnection, modSeq: Bool, emitAdded: Bool) async throws -> Int {
         let items = IMAPFetchConversion.items(modSeq: modSeq)
         let total = uids.containsStar ? nil : uids.count
         let state = FetchProgress(total: total)
@@ -233,9 +233,17 @@ extension IMAPBackend {
         if !first.isEmpty {
             try await connection.fetch(first, items: items, handler: handler)
         }
-        if !rest.isEmpty {
-            try await connection.fetch(rest, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
+        // The rest in calls of a few pipelines' worth each, newest first: between two calls the
+        // connection serves whoever waits for it (a message being opened during a first sync of
+        // 100,000 waits for one chunk, not for the whole sync).
+        var remaining = rest
+        let chunk = options.batchSize * options.pipelineDepth * 2
+        while !remaining.isEmpty {
+            try await letOthersIn(connection, selecting: name, uidValidity: box.uidValidity)
+            let (next, older) = Self.splitNewest(remaining, count: chunk)
+            try await connection.fetch(next, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
                                        newestFirst: true, handler: handler)
+            remaining = older
         }
         return state.added
     }
