@@ -127,7 +127,7 @@ public actor IMAPBackend: MailBackend {
     /// reach them (the connection scrubs them).
     func failure(_ error: any Error) -> any Error {
         switch error {
-        case is BackendError, is CacheError, is CancellationError, is SecretError: return error
+        case is BackendError, is CacheError, is CancellationError, is SecretError: return error  // these name the account
         default: return BackendError.failed("account \"\(accountName)\": \(error)")
         }
     }

@@ -29,7 +29,7 @@ extension CommandName {
         case .limit, .tagPattern, .untagPattern, .tagPrefix, .toggleThread, .collapseAllThreads, .expandAllThreads,
              .sort, .sortReverse:
             return [.list]
-        case .reply, .groupReply, .listReply, .forward, .bounce, .delete, .undelete, .toggleFlag, .toggleRead,
+        case .reply, .groupReply, .listReply, .forward, .forwardAsAttachment, .editAsNew, .bounce, .delete, .undelete, .toggleFlag, .toggleRead,
              .markThreadRead, .save, .copy, .archive, .viewAttachments, .tag:
             return [.list, .viewer]
         case .pipe:
@@ -39,7 +39,7 @@ extension CommandName {
         case .saveAttachment:
             return [.attachments]
         case .send, .editMessage, .editFrom, .editTo, .editCc, .editBcc, .editSubject, .editReplyTo, .attachFile,
-             .removeAttachment, .postpone, .abort:
+             .removeAttachment, .renameAttachment, .changeContentType, .toggleFlowed, .postpone, .abort:
             return [.composer]
         case .accept, .cursorLeft, .cursorRight, .cursorStart, .cursorEnd, .wordLeft, .wordRight, .deleteBackward,
              .deleteForward, .deleteWordBackward, .deleteToStart, .deleteToEnd, .historyPrevious, .historyNext,
@@ -99,7 +99,9 @@ extension CommandName {
         case .reply: return "Reply to the sender"
         case .groupReply: return "Reply to the sender and all recipients"
         case .listReply: return "Reply to the mailing list"
-        case .forward: return "Forward the message"
+        case .forward: return "Forward the message with its text inline"
+        case .forwardAsAttachment: return "Forward the whole message as an attachment"
+        case .editAsNew: return "Edit a draft or a sent message as a new message"
         case .bounce: return "Redirect the message unchanged to another address (bounce)"
         case .delete: return "Mark the message for deletion"
         case .undelete: return "Remove the deletion mark"
@@ -136,6 +138,9 @@ extension CommandName {
         case .editReplyTo: return "Edit the Reply-To address"
         case .attachFile: return "Attach a file"
         case .removeAttachment: return "Remove the selected attachment"
+        case .renameAttachment: return "Rename the selected attachment (the name the recipient sees)"
+        case .changeContentType: return "Change the MIME type of the selected attachment"
+        case .toggleFlowed: return "Send the text as format=flowed or not"
         case .postpone: return "Save the message as a draft to finish later"
         case .abort: return "Discard the message (asks first)"
         case .accept: return "Accept the input"

@@ -96,8 +96,12 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, CustomStringC
     case groupReply = "group-reply"
     /// Reply to the mailing list.
     case listReply = "list-reply"
-    /// Forward the message.
+    /// Forward the message with its text inline.
     case forward
+    /// Forward the whole message as an attachment (message/rfc822).
+    case forwardAsAttachment = "forward-as-attachment"
+    /// Start a new message from this one (a draft or a sent message): same recipients, text and attachments.
+    case editAsNew = "edit-as-new"
     /// Redirect the message unchanged to another address (bounce).
     case bounce
     /// Mark the message for deletion.
@@ -176,6 +180,12 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, CustomStringC
     case attachFile = "attach-file"
     /// Remove the selected attachment.
     case removeAttachment = "remove-attachment"
+    /// Change the name the recipient sees for the selected attachment.
+    case renameAttachment = "rename-attachment"
+    /// Change the MIME type of the selected attachment.
+    case changeContentType = "change-content-type"
+    /// Send the text as format=flowed (RFC 3676) or not.
+    case toggleFlowed = "toggle-flowed"
     /// Save the message as a draft to finish later.
     case postpone
     /// Discard the message (asks first).

@@ -8,6 +8,8 @@
 /// - `?` is help, as in NeoMutt; search backward is `<M-/>`. `n`/`N` repeat a search (vim), so
 ///   NeoMutt's `N` (toggle new) is `U` here.
 /// - `l` is NeoMutt's limit in the list; in the sidebar `l` opens the folder.
+/// - `F` forwards as an attachment and `*` flags (NeoMutt's `F`), so that `f`/`F` pair up as
+///   inline and attached forwards.
 enum DefaultBindings {
     /// Each context's bindings as written in a config file.
     static let written: [KeyContext: [(keys: String, command: CommandName)]] = [
@@ -33,8 +35,8 @@ enum DefaultBindings {
             ("<C-d>", .halfPageDown), ("<C-u>", .halfPageUp),
             ("<Enter>", .open), ("<Space>", .open), ("<Tab>", .nextUnread), ("<S-Tab>", .previousUnread),
             ("/", .search), ("<M-/>", .searchBackward), ("n", .searchNext), ("N", .searchPrevious), ("l", .limit),
-            ("r", .reply), ("gr", .groupReply), ("L", .listReply), ("f", .forward), ("b", .bounce),
-            ("d", .delete), ("u", .undelete), ("F", .toggleFlag), ("U", .toggleRead), ("<C-r>", .markThreadRead),
+            ("r", .reply), ("gr", .groupReply), ("L", .listReply), ("f", .forward), ("F", .forwardAsAttachment),
+            ("e", .editAsNew), ("b", .bounce), ("d", .delete), ("u", .undelete), ("*", .toggleFlag), ("U", .toggleRead), ("<C-r>", .markThreadRead),
             ("s", .save), ("C", .copy), ("|", .pipe), ("v", .viewAttachments),
             ("t", .tag), ("T", .tagPattern), ("<C-t>", .untagPattern), (";", .tagPrefix),
             ("za", .toggleThread), ("<M-v>", .toggleThread), ("zM", .collapseAllThreads), ("zR", .expandAllThreads),
@@ -48,8 +50,8 @@ enum DefaultBindings {
             ("gg", .first), ("<Home>", .first), ("G", .last), ("<End>", .last),
             ("J", .nextMessage), ("K", .previousMessage), ("<Tab>", .nextUnread), ("<S-Tab>", .previousUnread),
             ("/", .search), ("<M-/>", .searchBackward), ("n", .searchNext), ("N", .searchPrevious),
-            ("r", .reply), ("gr", .groupReply), ("L", .listReply), ("f", .forward), ("b", .bounce),
-            ("d", .delete), ("u", .undelete), ("F", .toggleFlag), ("U", .toggleRead), ("<C-r>", .markThreadRead),
+            ("r", .reply), ("gr", .groupReply), ("L", .listReply), ("f", .forward), ("F", .forwardAsAttachment),
+            ("e", .editAsNew), ("b", .bounce), ("d", .delete), ("u", .undelete), ("*", .toggleFlag), ("U", .toggleRead), ("<C-r>", .markThreadRead),
             ("s", .save), ("C", .copy), ("|", .pipe), ("v", .viewAttachments), ("t", .tag),
             ("h", .toggleHeaders), ("T", .toggleQuoted), ("H", .toggleHTML), ("gx", .openURL),
             ("q", .close), ("i", .close), ("<Esc>", .close),
@@ -65,7 +67,8 @@ enum DefaultBindings {
             ("gg", .first), ("<Home>", .first), ("G", .last), ("<End>", .last),
             ("y", .send), ("e", .editMessage), ("<M-f>", .editFrom), ("t", .editTo), ("c", .editCc),
             ("b", .editBcc), ("s", .editSubject), ("r", .editReplyTo), ("a", .attachFile),
-            ("D", .removeAttachment), ("P", .postpone), ("q", .abort),
+            ("D", .removeAttachment), ("<C-o>", .renameAttachment), ("<C-t>", .changeContentType),
+            ("w", .toggleFlowed), ("P", .postpone), ("q", .abort),
         ],
         .prompt: [
             ("<Enter>", .accept), ("<Esc>", .cancel), ("<C-g>", .cancel), ("<C-c>", .cancel),

@@ -88,6 +88,11 @@ public actor FakeMailBackend: MailBackend {
         messages[folder]?.first { $0.summary.uid == uid }?.summary.flags
     }
 
+    /// The bytes of every message of `folder`, in the order they were added.
+    public func storedMessages(in folder: MailboxPath) -> [[UInt8]] {
+        (messages[folder] ?? []).map(\.bytes)
+    }
+
     /// The uids in a folder.
     public func uids(in folder: MailboxPath) -> [UID] {
         (messages[folder] ?? []).map(\.summary.uid)
@@ -265,7 +270,14 @@ public actor FakeMailBackend: MailBackend {
 
     public func append(_ message: [UInt8], to folder: MailboxPath, flags: Set<Flag>, date: Date?) async throws -> UID? {
         calls.append("append \(folder)")
-        throw BackendError.unsupported("appending", account: accountName)
+        await pause()
+        guard messages[folder] != nil else { throw BackendError.noSuchFolder(folder, account: accountName) }
+        let uid = nextUID[folder] ?? 1
+        nextUID[folder] = uid + 1
+        messages[folder, default: []].append(FakeMessage(raw: message, uid: uid, flags: flags,
+                                                         date: date ?? Date(timeIntervalSince1970: 1_790_000_000)))
+        changed(folder)
+        return UID(uid)
     }
 
     public func search(_ query: SearchQuery, in folder: MailboxPath) async throws -> [UID] {

@@ -9,6 +9,9 @@ public struct FakeMessage: Sendable {
     public var summary: MailEngine.MessageSummary
     /// The body text.
     public var body: String
+    /// The message exactly as stored, for messages appended or made from bytes (``bytes`` returns
+    /// it as it is); nil for messages made from fields.
+    public var raw: [UInt8]?
 
     /// A message from its summary and body.
     public init(summary: MailEngine.MessageSummary, body: String) {
@@ -38,8 +41,19 @@ public struct FakeMessage: Sendable {
                                             hasAttachments: attachments, receivedDate: date)
     }
 
-    /// The whole message: a plain-text RFC 5322 message with the summary's fields.
+    /// A message from its bytes (as an APPEND stores it), with `uid`, `flags` and `date`.
+    public init(raw: [UInt8], uid: UInt32, flags: Set<Flag>, date: Date) {
+        let envelope = Message(bytes: raw).envelope
+        self.body = ""
+        self.raw = raw
+        summary = MailEngine.MessageSummary(uid: UID(uid), envelope: envelope, flags: flags, size: raw.count,
+                                            hasAttachments: false, receivedDate: date)
+    }
+
+    /// The whole message: ``raw`` when it was made from bytes, else a plain-text RFC 5322 message
+    /// with the summary's fields.
     public var bytes: [UInt8] {
+        if let raw { return raw }
         let e = summary.envelope
         var text = "From: \(e.from.map(\.description).joined(separator: ", "))\r\n"
         text += "To: \(e.to.map(\.description).joined(separator: ", "))\r\n"

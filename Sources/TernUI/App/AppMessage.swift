@@ -26,4 +26,6 @@ public enum AppMessage: Sendable {
     case synced(FolderKey, Result<SyncReport, UIError>)
     /// A change to messages ended.
     case performed(MessageAction, uids: [UID], in: FolderKey, Result<Void, UIError>)
+    /// The answer to a composer effect (Compose/ComposeEffect.swift).
+    case compose(ComposeAnswer)
 }

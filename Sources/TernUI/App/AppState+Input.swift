@@ -13,6 +13,8 @@ extension AppState {
             if prompt != nil {
                 prompt?.field.insert(text)
                 promptTextChanged()
+            } else if topComposer?.builtIn != nil {
+                updateTopComposer { $0.builtIn?.insert(text) }
             }
             effects = []
         case .mouse(let event):
@@ -26,6 +28,7 @@ extension AppState {
 
     private mutating func handleKey(_ terminalKey: TerminalKit.Key) -> [Effect] {
         if choice != nil { return answerChoice(terminalKey) }
+        if topComposer?.builtIn != nil { return builtInEditorKey(terminalKey) }
         if prompt == nil, pendingKeys.isEmpty, message?.level != .error || terminalKey != .escape {
             message = nil
         }
@@ -103,6 +106,8 @@ extension AppState {
         case .sort(let reverse):
             let fields: [SortField] = [.date, .from, .subject, .size, .thread]
             return setOrder(ListOrder(field: fields[index], reverse: reverse))
+        case .abortCompose:
+            return answerAbort(question.choices[index])
         }
     }
 
@@ -121,7 +126,7 @@ extension AppState {
     }
 
     private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
-        guard prompt == nil, choice == nil else { return [] }
+        guard prompt == nil, choice == nil, topComposer == nil else { return [] }
         if var page = topPage {
             let body = ScreenLayout.page(size: size).body
             let rows = page.layout(width: body.width).rowCount

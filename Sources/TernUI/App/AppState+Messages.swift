@@ -11,6 +11,8 @@ extension AppState {
         switch message {
         case .event(let account, let event):
             effects = apply(event, account: account)
+        case .compose(let answer):
+            effects = applyCompose(answer)
         case .foldersLoaded(let account, let result):
             switch result {
             case .success(let folders):

@@ -65,6 +65,8 @@ extension AppState {
             return openFolder(FolderKey(account: account, path: path))
         case .commandLine:
             return runCommandLine(text)
+        case .composer(let field):
+            return submitComposerPrompt(field, text: current.field.text)
         }
     }
 

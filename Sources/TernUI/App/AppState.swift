@@ -62,6 +62,9 @@ public struct AppState: Sendable {
     public var commands: CommandRegistry = .standard
     /// Bumped for each new generation of list rows.
     public var generationCounter = 0
+    /// The composer's state across drafts (Compose/ComposerState.swift); each draft's review
+    /// screen is a ``ScreenEntry/composer(_:)``.
+    public var compose = ComposeState()
 
     /// Creates the state at start-up: no folder open yet.
     /// - Parameters:

@@ -104,4 +104,6 @@ public enum Effect: Hashable, Sendable {
     case loadMessage(MessageReference, preferHTML: Bool)
     /// Redraw the whole terminal (`<C-l>`).
     case redrawScreen
+    /// The composer's work (Compose/ComposeEffect.swift).
+    case compose(ComposeEffect)
 }

@@ -9,11 +9,14 @@ import TernConfig
 public enum ScreenEntry: Sendable {
     /// A page of text: help, the log, or the minimal read-only message view.
     case page(Page)
+    /// The composer's review screen of a draft (Compose/).
+    case composer(ComposerState)
 
     /// The key context of the screen.
     public var keyContext: KeyContext {
         switch self {
         case .page(let page): return page.keyContext
+        case .composer: return .composer
         }
     }
 }

@@ -19,6 +19,8 @@ public enum PromptPurpose: Hashable, Sendable {
     case changeFolder
     /// Run a command by name (`:`).
     case commandLine
+    /// A field of the composer (Compose/ComposerPrompt.swift).
+    case composer(ComposerPrompt)
 
     /// The history this prompt shares with others of its kind.
     public var historyKind: String {
@@ -26,6 +28,7 @@ public enum PromptPurpose: Hashable, Sendable {
         case .search, .limit, .tagPattern, .untagPattern: return "query"
         case .moveTo, .copyTo, .changeFolder: return "folder"
         case .commandLine: return "command"
+        case .composer(let field): return field.historyKind
         }
     }
 
@@ -64,6 +67,8 @@ public struct ChoiceState: Hashable, Sendable {
     public enum Purpose: Hashable, Sendable {
         /// Choose the sort order (reversed or not).
         case sort(reverse: Bool)
+        /// Abort the draft being composed: postpone, discard or go on (Compose/).
+        case abortCompose
     }
 
     /// What the answer is for.

@@ -9,6 +9,10 @@ public enum AppRenderer {
     public static func render(_ state: inout AppState, into frame: inout Frame) {
         if state.size != frame.buffer.size { state.size = frame.buffer.size }
         frame.buffer.fill(frame.area, style: state.theme[.normal])
+        if case .composer? = state.screens.last {
+            ComposerView.draw(&state, into: &frame)
+            return
+        }
         if state.topPage != nil {
             PageView.draw(&state, into: &frame)
             return

@@ -38,7 +38,7 @@ public enum HelpText {
         let entries = keymap.helpEntries(for: context)
         let keyTexts = entries.map { keyText($0.keys) }
         let keyWidth = min(16, keyTexts.map { TextWidth.width(of: $0) }.max() ?? 0)
-        let nameWidth = min(20, entries.map(\.command.rawValue.count).max() ?? 0)
+        let nameWidth = min(22, entries.map(\.command.rawValue.count).max() ?? 0)
         var lines: [Line] = []
         var section: Bool?
         for (entry, keys) in zip(entries, keyTexts) {

@@ -6,7 +6,7 @@ import TerminalKit
 ///
 /// Left: `account: folder`, the message count (new ones too), the order, the limit, tags and marked
 /// deletions. Right: background work (`syncing INBOX 3,400/100,000 [###   ]`, `IDLE`, `offline`,
-/// `outbox 2 queued`) and the position in the list.
+/// `sending…`, `outbox: 2 queued`) and the position in the list.
 enum StatusBar {
     static func draw(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
         let theme = state.theme
@@ -45,8 +45,10 @@ enum StatusBar {
             } else if let text = connectionText(account.connection) {
                 spans.append(Span("\(prefix)\(text)  ", style: style))
             }
-            if account.outboxQueued > 0 {
-                spans.append(Span("\(prefix)outbox \(account.outboxQueued) queued  ", style: style))
+            if state.compose.sending.contains(account.name) {
+                spans.append(Span("\(prefix)sending…  ", style: style))
+            } else if account.outboxQueued > 0 {
+                spans.append(Span("\(prefix)outbox: \(account.outboxQueued) queued  ", style: style))
             }
         }
         if state.isSearching { spans.append(.trusted("searching…  ", style: style)) }

@@ -83,6 +83,14 @@ public final class AppController {
             case .redrawScreen:
                 try? loop.screen.suspend()
                 try? loop.screen.resume()
+            case .compose(let compose) where compose.usesTerminal:
+                // The editor runs in the foreground on this thread, with the terminal given back.
+                do {
+                    let answers = try loop.runSuspended { runner.performInForeground(compose) }
+                    for answer in answers { mailbox.post(answer) }
+                } catch {
+                    mailbox.post(.event(account: state.config.defaultAccount, .error("the terminal could not be given to the editor: \(error)")))
+                }
             case .perform(_, _, let key):
                 let previous = chains[key.account]
                 chains[key.account] = Task {
@@ -102,7 +110,7 @@ extension AppState {
     /// The effects of starting up: every account's folders, and the default account's inbox.
     public mutating func start() -> [Effect] {
         for notice in config.notices { show(.error, notice) }
-        var effects: [Effect] = accounts.map { .loadFolders(account: $0.name) }
+        var effects: [Effect] = accounts.map { .loadFolders(account: $0.name) } + [.compose(.setUp)]
         effects += openFolder(FolderKey(account: config.defaultAccount, path: .inbox))
         return effects + ensureVisibleRows()
     }

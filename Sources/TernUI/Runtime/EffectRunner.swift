@@ -12,6 +12,8 @@ public struct EffectRunner: Sendable {
     public let theme: UITheme
     /// Rows per request when paging through a folder (find, collect, threads).
     public var chunkSize = 1000
+    /// The composer's drafts, editor and outbox; nil when composing is not set up.
+    public var composer: ComposeService?
 
     /// Creates a runner.
     public init(backends: [String: any MailBackend], theme: UITheme) {
@@ -65,6 +67,8 @@ public struct EffectRunner: Sendable {
             }))
         case .redrawScreen:
             break
+        case .compose(let compose):
+            await performCompose(compose, deliver: deliver)
         }
     }
 

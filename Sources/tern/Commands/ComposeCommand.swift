@@ -114,7 +114,7 @@ struct ComposeCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(started.draft), as: UTF8.self))
             return
         }
-        throw NotYetAvailable(feature: "the interactive composer", issue: 9)
+        try await UILauncher.runClient(global: global, account: chosen.name, draft: started.draft)
     }
 
     /// Prints `message` to standard error and returns the exit code for bad arguments (64).

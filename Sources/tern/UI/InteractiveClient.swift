@@ -8,12 +8,17 @@ import TernUI
 enum InteractiveClient {
     /// Opens the UI over `backends` and returns when the user quits. Changes to messages still on
     /// their way (flags, moves, deletions) are waited for, then the backends are closed.
+    /// Drafts still open in the composer when the UI ends stay on disk, offered back at the next start.
     /// - Parameters:
     ///   - configuration: the UI settings (accounts, keys, theme, sort...).
     ///   - backends: one backend per account of `configuration`, by account name.
+    ///   - composer: drafts, editor and outbox of the accounts that can compose.
+    ///   - draft: a draft to open the composer on at once (`tern compose`); the UI ends with it.
     /// - Throws: ``TerminalError`` when there is no usable terminal.
-    static func run(configuration: UIConfiguration, backends: [String: any MailBackend]) async throws {
-        let runner = EffectRunner(backends: backends, theme: configuration.theme)
+    static func run(configuration: UIConfiguration, backends: [String: any MailBackend], composer: ComposeService?, draft: Draft? = nil) async throws {
+        var setUp = EffectRunner(backends: backends, theme: configuration.theme)
+        setUp.composer = composer
+        let runner = setUp
         let outcome: Result<[Task<Void, Never>], any Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 continuation.resume(returning: Result {
@@ -22,7 +27,8 @@ enum InteractiveClient {
                     if let path = ProcessInfo.processInfo.environment["TERN_PIDFILE"], !path.isEmpty {
                         try? "\(getpid())\n".write(toFile: path, atomically: true, encoding: .utf8)
                     }
-                    let state = AppState(config: configuration, size: screen.size)
+                    var state = AppState(config: configuration, size: screen.size)
+                    state.compose.initialDraft = draft
                     let controller = AppController(screen: screen, state: state, runner: runner)
                     return try controller.run()
                 })
@@ -31,6 +37,7 @@ enum InteractiveClient {
             thread.stackSize = 8 << 20
             thread.start()
         }
+        composer?.releaseAll()
         let pending = try outcome.get()
         for task in pending { await task.value }
         for backend in backends.values { await backend.close() }

@@ -23,13 +23,22 @@ enum UILauncher {
             return
         }
         guard interactive else { throw TerminalError.notATerminal }
+        try await runClient(global: global, account: accountOptions.account, draft: nil)
+    }
+
+    /// The interactive client on the configured accounts, `account` opened first; with `draft`
+    /// (`tern compose`), the composer opens on it at once and tern ends when it is sent,
+    /// postponed or aborted.
+    static func runClient(global: GlobalOptions, account: String?, draft: Draft?) async throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let config: Configuration
         do {
             config = try ConfigLoader(environment: environment).load(explicitPath: global.explicitConfigPath)
         } catch {
             throw ConfigCommand.fail(error)
         }
-        let first = try AccountSession.translating { try config.account(selecting: accountOptions.account) }
+        let first = try AccountSession.translating { try config.account(selecting: account) }
         let factory = BackendFactory(environment: environment)
         var backends: [String: any MailBackend] = [:]
         var problems: [String] = []
@@ -48,7 +57,9 @@ enum UILauncher {
         ui.accounts.removeAll { backends[$0.name] == nil }
         ui.defaultAccount = first.name
         ui.notices = problems
-        try await InteractiveClient.run(configuration: ui, backends: backends)
+        let composer = ComposeService(settings: ComposeSettings(accounts: config.accounts, general: config.general,
+                                                                environment: environment))
+        try await InteractiveClient.run(configuration: ui, backends: backends, composer: composer, draft: draft)
     }
 
     /// The demo mailbox in the UI, with the user's keys and theme when a config file exists and is
@@ -66,8 +77,12 @@ enum UILauncher {
         let backend = try AccountSession.translating { try DemoAccount.factory(environment: environment).makeBackend(for: account) }
         var ui = UIConfiguration(accounts: [.init(name: account.name, roleOverrides: account.folders)], defaultAccount: account.name)
         let loader = ConfigLoader(environment: environment)
+        var general = GeneralSettings(editor: ConfigDefaults.editor(environment: environment), opener: ConfigDefaults.opener,
+                                      downloadDirectory: ConfigDefaults.downloadDirectory(environment: environment),
+                                      mailcapFiles: ConfigDefaults.mailcapFiles(environment: environment))
         if FileManager.default.fileExists(atPath: loader.location(explicitPath: global.explicitConfigPath).path),
            let config = try? loader.load(explicitPath: global.explicitConfigPath) {
+            general = config.general
             let settings = UIConfiguration(config)
             ui.keymap = settings.keymap
             ui.theme = settings.theme
@@ -76,6 +91,9 @@ enum UILauncher {
             ui.dateFormat = settings.dateFormat
             ui.preferHTML = settings.preferHTML
         }
-        try await InteractiveClient.run(configuration: ui, backends: [account.name: backend])
+        // The demo composes as its own account; it has no transport, so sending keeps messages in
+        // its outbox (postponing into its Drafts folder works).
+        let composer = ComposeService(settings: ComposeSettings(accounts: [account], general: general, environment: environment))
+        try await InteractiveClient.run(configuration: ui, backends: [account.name: backend], composer: composer)
     }
 }

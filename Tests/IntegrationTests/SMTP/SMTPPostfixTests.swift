@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import MailEngine
+import IMAP
 import MailStore
 import SMTP
 import TernConfig
@@ -21,15 +22,22 @@ struct SMTPPostfixTests {
                 ["TERN_TEST_PW": password])
     }
 
-    /// Alice as a Maildir account reading Dovecot's own Maildir, so that her Sent copy lands
-    /// where Dovecot shows it.
+    /// Alice as an IMAP account: her Sent copy goes by IMAP APPEND into the folder Dovecot marks
+    /// \\Sent (SPECIAL-USE), through tern's IMAP backend.
     static func sender(_ stack: MailStack, security: TernConfig.ConnectionSecurity, data: URL,
-                       trace: ProtocolTrace? = nil) -> OutboxSender {
+                       trace: ProtocolTrace? = nil) throws -> OutboxSender {
         let (server, environment) = Self.server(stack, security: security)
-        let maildir = stack.directory.appendingPathComponent("mail/alice/Maildir")
+        let cache = try HeaderCache(url: data.appendingPathComponent("alice-cache.sqlite"), account: "alice",
+                                    source: "imap://alice@test")
+        let settings = IMAPSettings(
+            host: stack.host, port: stack.imapsPort,
+            connection: ConnectionOptions(security: .tls, caFile: stack.caFile.path, connectTimeout: .seconds(10),
+                                          readTimeout: .seconds(60)),
+            credentials: IMAPCredentials(username: stack.alice.name, secret: .password(stack.alice.password)))
+        let backend = IMAPBackend(accountName: "alice", cache: cache) { settings }
         return OutboxSender(account: "alice", outbox: Outbox(directory: data.appendingPathComponent("alice/outbox")),
                             transport: SMTPTransport(server: server, environment: environment, trace: trace),
-                            sentCopy: MaildirSentCopy(root: maildir, folder: MailboxPath("Sent")))
+                            sentCopy: BackendSentCopy(backend: backend, configuredFolder: nil))
     }
 
     static func temporaryFolder() throws -> URL {
@@ -61,7 +69,7 @@ struct SMTPPostfixTests {
         let data = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: data) }
         let trace = TraceCollector()
-        let sender = Self.sender(stack, security: security, data: data, trace: ProtocolTrace { trace.append($0) })
+        let sender = try Self.sender(stack, security: security, data: data, trace: ProtocolTrace { trace.append($0) })
 
         let token = UUID().uuidString
         let file = Self.attachment(seed: UInt64(token.hashValue.magnitude))
@@ -93,8 +101,7 @@ struct SMTPPostfixTests {
         #expect(attachments.first?.part.filename == "daten-\(token).bin")
         #expect(attachments.first?.part.decodedBody() == file)
 
-        // The Sent copy, written into Dovecot's Maildir, is in alice's Sent folder over IMAP.
-        StackMail.giveToMailUser(stack.directory.appendingPathComponent("mail/alice/Maildir/.Sent"))
+        // The Sent copy, appended over IMAP, is in alice's Sent folder.
         let sent = try await StackMail.fetch(stack, user: stack.alice, folder: "Sent", messageID: built.messageID.value)
         #expect(sent.count == 1)
         #expect(sent.first == built.bytes)
@@ -147,7 +154,7 @@ struct SMTPPostfixTests {
         let stack = try MailStack.required()
         let data = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: data) }
-        let sender = Self.sender(stack, security: .tls, data: data)
+        let sender = try Self.sender(stack, security: .tls, data: data)
         let message = OutgoingMessage(bytes: Array("Subject: relay\r\n\r\nx\r\n".utf8), sender: "alice@example.test",
                                       recipients: ["someone@example.org"])
         let result = try await sender.send(message)
@@ -174,7 +181,7 @@ struct SMTPPostfixTests {
                 try? StackMail.postfix(stack, "stop")
             }
         }
-        let sender = Self.sender(stack, security: .starttls, data: data, trace: trace)
+        let sender = try Self.sender(stack, security: .starttls, data: data, trace: trace)
         let token = UUID().uuidString
         let message = OutgoingMessage(
             bytes: Array("From: alice@example.test\r\nTo: bob@example.test\r\nSubject: stop \(token)\r\nMessage-ID: <\(token)@example.test>\r\n\r\n".utf8)

@@ -2,8 +2,8 @@ import Foundation
 import TernTestSupport
 
 /// What the SMTP integration tests need from the stack besides SMTP: reading a mailbox through
-/// Dovecot's IMAP (with Python's imaplib, until tern has its own IMAP client), fixing file
-/// ownership in the Dovecot Maildirs, and stopping and starting Postfix.
+/// Dovecot's IMAP with Python's imaplib (an outside client, so a tern bug cannot hide itself), and
+/// stopping and starting Postfix.
 enum StackMail {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -21,9 +21,20 @@ enum StackMail {
         }
     }
 
+    /// The raw messages in `user`'s `folder` whose Subject contains `token`, waiting as ``fetch``.
+    static func fetch(_ stack: MailStack, user: MailStack.User, folder: String = "INBOX", subjectContaining token: String,
+                      atLeast: Int = 1, timeout: Duration = .seconds(30)) async throws -> [[UInt8]] {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let found = try imapFetch(stack, user: user, folder: folder, field: "Subject", containing: token)
+            if found.count >= atLeast || ContinuousClock.now >= deadline { return found }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+    }
+
     private static let script = """
         import base64, imaplib, json, ssl, sys
-        host, port, ca, user, password, folder, mid = sys.argv[1:]
+        host, port, ca, user, password, folder, field, value = sys.argv[1:]
         context = ssl.create_default_context(cafile=ca)
         imap = imaplib.IMAP4_SSL(host, int(port), ssl_context=context)
         imap.login(user, password)
@@ -31,7 +42,10 @@ enum StackMail {
         if typ != 'OK':
             print(json.dumps({"error": "cannot select " + folder}))
             sys.exit(0)
-        typ, data = imap.search(None, 'HEADER', 'Message-ID', mid)
+        typ, data = imap.search(None, 'HEADER', field, value)
+        if typ != 'OK':
+            print(json.dumps({"error": "SEARCH in %s failed: %r" % (folder, data)}))
+            sys.exit(0)
         out = []
         for number in data[0].split():
             typ, parts = imap.fetch(number, '(BODY.PEEK[])')
@@ -41,8 +55,15 @@ enum StackMail {
         """
 
     static func imapFetch(_ stack: MailStack, user: MailStack.User, folder: String, messageID: String) throws -> [[UInt8]] {
+        try imapFetch(stack, user: user, folder: folder, field: "Message-ID", containing: messageID)
+    }
+
+    /// The raw messages in `user`'s `folder` whose header `field` contains `value` (ASCII; IMAP
+    /// SEARCH HEADER matches substrings).
+    static func imapFetch(_ stack: MailStack, user: MailStack.User, folder: String, field: String,
+                          containing value: String) throws -> [[UInt8]] {
         let result = try run("/usr/bin/env", ["python3", "-c", script, stack.host, String(stack.imapsPort),
-                                              stack.caFile.path, user.name, user.password, folder, messageID])
+                                              stack.caFile.path, user.name, user.password, folder, field, value])
         guard result.status == 0,
               let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         else { throw Failure(description: "imaplib failed (\(result.status)): \(result.output) \(result.error)") }
@@ -53,17 +74,6 @@ enum StackMail {
     /// Logs in once over IMAP so that Dovecot creates the user's Maildir and special folders.
     static func touch(_ stack: MailStack, user: MailStack.User) throws {
         _ = try imapFetch(stack, user: user, folder: "INBOX", messageID: "<none@tern.test>")
-    }
-
-    /// Gives the files under `folder` to the `mail` user, as Dovecot needs (tests run as root).
-    static func giveToMailUser(_ folder: URL) {
-        guard let owner = getpwnam("mail") else { return }
-        let uid = owner.pointee.pw_uid, gid = owner.pointee.pw_gid
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        chown(folder.path, uid, gid)
-        while let name = enumerator?.nextObject() as? String {
-            chown(folder.appendingPathComponent(name).path, uid, gid)
-        }
     }
 
     /// `postfix -c DIR/postfix stop` or `start`, and for start, waits until the port answers.

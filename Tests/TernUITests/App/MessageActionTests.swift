@@ -12,11 +12,11 @@ import TernTestSupport
         let h = Harness(inbox: 10)
         await h.start()
         let uid = h.state.folder!.selectedRow!.uid
-        await h.press("F")
+        await h.press("*")
         #expect(h.state.folder!.selectedRow!.flags.contains(.flagged))
         #expect(h.lines[9].dropFirst(21).hasPrefix("  F"))
         #expect(await h.backend.flags(of: uid, in: .inbox)?.contains(.flagged) == true)
-        await h.press("F")
+        await h.press("*")
         #expect(await h.backend.flags(of: uid, in: .inbox)?.contains(.flagged) == false)
         await h.press("U")
         #expect(h.state.folder!.selectedRow!.isUnread)
@@ -114,7 +114,7 @@ import TernTestSupport
         #expect(h.lines[22].contains("5 tagged"))
         let taggedLine = h.lines.first { $0.contains("Bob Baker") }
         #expect(taggedLine?.dropFirst(21).hasPrefix("*") == true)
-        await h.press(";F")
+        await h.press(";*")
         for uid in h.state.folder!.tagged {
             #expect(await h.backend.flags(of: uid, in: .inbox)?.contains(.flagged) == true)
         }

@@ -22,7 +22,7 @@ let testNow = Date(timeIntervalSince1970: 1_790_022_400)
 /// after every step, as the real loop does.
 final class Harness {
     var state: AppState
-    let runner: EffectRunner
+    var runner: EffectRunner
     let backends: [String: FakeMailBackend]
     /// Every effect performed, in order.
     private(set) var effects: [Effect] = []

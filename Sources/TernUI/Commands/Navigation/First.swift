@@ -7,10 +7,14 @@ public struct FirstCommand: UICommand {
     /// `first`.
     public var name: CommandName { .first }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .help] }
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .help, .composer] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
+        if invocation.context == .composer {
+            state.selectAttachment(by: .min)
+            return []
+        }
         state.move(.top, in: invocation.context)
         return []
     }

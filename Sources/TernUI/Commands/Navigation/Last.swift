@@ -7,10 +7,14 @@ public struct LastCommand: UICommand {
     /// `last`.
     public var name: CommandName { .last }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .help] }
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .help, .composer] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
+        if invocation.context == .composer {
+            state.selectAttachment(by: .max)
+            return []
+        }
         state.move(.bottom, in: invocation.context)
         return []
     }

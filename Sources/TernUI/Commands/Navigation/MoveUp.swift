@@ -7,10 +7,14 @@ public struct MoveUpCommand: UICommand {
     /// `move-up`.
     public var name: CommandName { .moveUp }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.sidebar, .list] }
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .composer] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
+        if invocation.context == .composer {
+            state.selectAttachment(by: -1)
+            return []
+        }
         state.move(.rows(-1), in: invocation.context)
         return []
     }

@@ -12,6 +12,7 @@ public struct CompleteCommand: UICommand {
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
+        if case .composer(let field)? = state.prompt?.purpose { return state.completeComposerPrompt(field) }
         state.completePrompt()
         return []
     }

@@ -1,0 +1,117 @@
+import Foundation
+import MailCore
+import MailEngine
+import Testing
+import TernConfig
+import TernTestSupport
+
+/// The composer of the real `tern` in tmux on the test stack: alice writes to bob with an
+/// attachment and sends it over SMTP submission; bob's INBOX gets it with the attachment's bytes,
+/// alice's Sent folder gets the copy (IMAP APPEND); then a new message is postponed into alice's
+/// Drafts folder, flagged \Draft.
+@Suite(.serialized, .enabled(if: TmuxSession.isInstalled && MailStack.shouldRun))
+struct ComposerStackTests {
+    @Test func sendToBobAndPostponeOverIMAP() async throws {
+        let stack = try MailStack.required()
+        let tmux = try TmuxSession(width: 100, height: 30)
+        defer { tmux.kill() }
+        let home = tmux.directory
+        let token = "cst\(getpid())x\(Int(Date().timeIntervalSince1970))"
+        let subject = "Composer stack test \(token)"
+        let editor = home.appendingPathComponent("editor.sh")
+        try ("#!/bin/sh\ntext=$(cat \"$1\"); printf 'Hello Bob, from the stack test.\\n%s\\n' \"$text\" > \"$1\"\n")
+            .write(to: editor, atomically: true, encoding: .utf8)
+        let attachment: [UInt8] = (0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        try Data(attachment).write(to: home.appendingPathComponent("figures.bin"))
+        let config = home.appendingPathComponent("config.toml")
+        try Self.config(stack: stack, user: stack.alice).write(to: config, atomically: true, encoding: .utf8)
+        tmux.start("cd \(home.path) && ALICE_PASSWORD=\(stack.alice.password) VISUAL= EDITOR='/bin/sh \(editor.path)' "
+            + (try TernBinary.commandLine("--config \(config.path)", home: home)))
+        try tmux.waitFor(timeout: 30) { $0.contains("INBOX") && $0.contains("sort: date") }
+
+        tmux.send("m")
+        try tmux.waitFor { ComposerUITests.bottomLine($0).hasPrefix("To:") }
+        tmux.sendLiteral(stack.bob.address)
+        tmux.send("Enter")
+        try tmux.waitFor { ComposerUITests.bottomLine($0).hasPrefix("Subject:") }
+        tmux.sendLiteral(subject)
+        tmux.send("Enter")
+        try tmux.waitFor(timeout: 20) { $0.contains("New message: \(subject)") }
+        tmux.send("a")
+        tmux.sendLiteral("figures.bin")
+        tmux.send("Enter")
+        try tmux.waitFor { $0.contains("figures.bin") && $0.contains("application/octet-stream") }
+        tmux.send("y")
+        try tmux.waitFor(timeout: 60) { $0.contains("Message sent") }
+
+        // Bob has it, with the attachment's bytes; alice has the Sent copy.
+        let bob = try await Self.find(subject, in: .inbox, user: stack.bob, stack: stack, home: home)
+        #expect(bob.header.first("From")?.value().contains("alice@example.test") == true)
+        let part = try #require(bob.attachments(preferring: .plainText).first?.part)
+        #expect(part.decodedBody() == attachment)
+        #expect(bob.bodyParts(preferring: .plainText).contains { String(decoding: $0.part.decodedBody(), as: UTF8.self).contains("Hello Bob") })
+        let sent = try await Self.find(subject, in: MailboxPath("Sent"), user: stack.alice, stack: stack, home: home)
+        #expect(sent.envelope.subject == subject)
+
+        // A new message postponed into alice's Drafts folder (IMAP APPEND with \Draft).
+        tmux.send("m")
+        try tmux.waitFor { ComposerUITests.bottomLine($0).hasPrefix("To:") }
+        tmux.sendLiteral(stack.bob.address)
+        tmux.send("Enter")
+        try tmux.waitFor { ComposerUITests.bottomLine($0).hasPrefix("Subject:") }
+        tmux.sendLiteral("Draft \(token)")
+        tmux.send("Enter")
+        try tmux.waitFor(timeout: 20) { $0.contains("New message: Draft \(token)") }
+        tmux.send("P")
+        try tmux.waitFor(timeout: 30) { $0.contains("Message postponed to") }
+        let draft = try await Self.find("Draft \(token)", in: MailboxPath("Drafts"), user: stack.alice, stack: stack,
+                                        home: home, flag: .draft)
+        #expect(draft.header.first("To")?.value().contains(stack.bob.address) == true)
+        tmux.send("q")
+        try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }
+    }
+
+    static func config(stack: MailStack, user: MailStack.User) -> String {
+        """
+        [accounts.\(user.name)]
+        from = "\(user.name.capitalized) <\(user.address)>"
+        [accounts.\(user.name).imap]
+        host = "127.0.0.1"
+        port = \(stack.imapsPort)
+        security = "tls"
+        user = "\(user.name)"
+        password_env = "\(user.name.uppercased())_PASSWORD"
+        ca_file = "\(stack.caFile.path)"
+        [accounts.\(user.name).smtp]
+        host = "127.0.0.1"
+        port = \(stack.submissionsPort)
+        security = "tls"
+        user = "\(user.name)"
+        password_env = "\(user.name.uppercased())_PASSWORD"
+        ca_file = "\(stack.caFile.path)"
+        """
+    }
+
+    /// The message with `subject` in `user`'s `folder`, waiting up to 30 s for it (delivery is
+    /// asynchronous); with `flag`, it must carry it.
+    static func find(_ subject: String, in folder: MailboxPath, user: MailStack.User, stack: MailStack, home: URL,
+                     flag: Flag? = nil) async throws -> Message {
+        let environment = ["HOME": home.path, "XDG_CACHE_HOME": home.appendingPathComponent("check-\(user.name)").path,
+                           "XDG_DATA_HOME": home.appendingPathComponent("check-\(user.name)").path,
+                           "\(user.name.uppercased())_PASSWORD": user.password]
+        let config = try ConfigLoader(environment: environment).parse(text: config(stack: stack, user: user), file: "check.toml")
+        let backend = try BackendFactory(environment: environment).makeBackend(for: config.defaultAccount)
+        defer { Task { await backend.close() } }
+        let end = Date().addingTimeInterval(30)
+        while Date() < end {
+            _ = try await backend.sync(folder)
+            let count = try await backend.count(in: folder, filter: nil)
+            let rows = try await backend.summaries(in: folder, order: .newestFirst, range: 0..<min(count, 50), filter: nil)
+            if let row = rows.first(where: { row in row.envelope.subject == subject && (flag.map { row.flags.contains($0) } ?? true) }) {
+                return Message(bytes: try await backend.messageBytes(row.uid, in: folder))
+            }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        throw TmuxError("no message \"\(subject)\" in \(user.name)'s \(folder)")
+    }
+}
