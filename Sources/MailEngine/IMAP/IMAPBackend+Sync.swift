@@ -220,18 +220,39 @@ extension IMAPBackend {
         let cache = self.cache
         let continuation = self.continuation
         let limit = MaildirBackend.addedEventLimit
+        // Groups are converted and written on a queue of their own while the connection reads
+        // the next ones (network and database work overlap); at most a few groups wait.
+        let writer = GroupWriter()
         let handler: @Sendable ([FetchedMessage]) async throws -> Void = { messages in
-            let rows = messages.compactMap(IMAPFetchConversion.cached)
-            let added = try cache.write { try $0.insertFetched(rows, in: box) }
-            let (done, announce) = state.record(rows.count, added: added, limit: limit)
-            if emitAdded, announce, added > 0 {
-                continuation.yield(.messagesAdded(folder: path, rows.map(MessageSummary.init(cached:))))
+            try await writer.submit {
+                let rows = messages.compactMap(IMAPFetchConversion.cached)
+                let added = try cache.write { try $0.insertFetched(rows, in: box) }
+                let (done, announce) = state.record(rows.count, added: added, limit: limit)
+                if emitAdded, announce, added > 0 {
+                    continuation.yield(.messagesAdded(folder: path, rows.map(MessageSummary.init(cached:))))
+                }
+                continuation.yield(.syncProgress(folder: path, done: done, total: state.total ?? done, bytes: nil))
             }
-            continuation.yield(.syncProgress(folder: path, done: done, total: state.total ?? done, bytes: nil))
         }
+        do {
+            try await fetchGroups(uids, items: items, name: name, box: box, on: connection, writer: writer, handler: handler)
+        } catch {
+            // What arrived before the failure is kept: the next sync fetches only the rest.
+            try? await writer.drain()
+            throw error
+        }
+        try await writer.drain()
+        return state.added
+    }
+
+    /// The fetch commands of ``fetchEnvelopes``: the newest first, then chunks of pipelines.
+    private func fetchGroups(_ uids: SequenceSet, items: [FetchAttribute], name: MailboxName, box: CacheMailbox,
+                             on connection: IMAPConnection, writer: GroupWriter,
+                             handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws {
         let (first, rest) = Self.splitNewest(uids, count: options.firstBatchSize)
         if !first.isEmpty {
             try await connection.fetch(first, items: items, handler: handler)
+            try await writer.drain()
         }
         // The rest in calls of a few pipelines' worth each, newest first: between two calls the
         // connection serves whoever waits for it (a message being opened during a first sync of
@@ -245,7 +266,6 @@ extension IMAPBackend {
                                        newestFirst: true, handler: handler)
             remaining = older
         }
-        return state.added
     }
 
     /// The highest `count` UIDs of a set (an open end `n:*` counts as one range taken whole) and
@@ -316,4 +336,57 @@ final class FlagCollector: @unchecked Sendable {
     }
 
     func take() -> [UID: Set<Flag>] { lock.withLock { flags } }
+}
+
+/// Runs cache writes of fetched groups in order on a serial queue, off the connection, so the
+/// next groups are read while earlier ones are written. ``submit(_:)`` waits only while
+/// ``limit`` writes are pending (memory stays bounded); the first error is rethrown by the next
+/// ``submit(_:)`` or ``drain()``, and later writes are skipped.
+final class GroupWriter: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "tern.imap.sync-writer", qos: .userInitiated)
+    private let lock = NSLock()
+    private var pending = 0
+    private var failure: (any Error)?
+    private let slots = DispatchSemaphore(value: 4)
+    private let group = DispatchGroup()
+
+    /// Queues `work`; waits (off the cooperative pool) while four writes are pending.
+    func submit(_ work: @escaping @Sendable () throws -> Void) async throws {
+        try check()
+        let slots = self.slots
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global(qos: .userInitiated).async {
+                slots.wait()
+                done.resume()
+            }
+        }
+        group.enter()
+        queue.async { [self] in
+            defer {
+                slots.signal()
+                group.leave()
+            }
+            let skip = lock.withLock { failure != nil }
+            if skip { return }
+            do {
+                try work()
+            } catch {
+                lock.withLock { if failure == nil { failure = error } }
+            }
+        }
+    }
+
+    /// Waits until every queued write is done; rethrows the first failure.
+    func drain() async throws {
+        let group = self.group
+        let queue = self.queue
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            group.notify(queue: queue) { done.resume() }
+        }
+        try check()
+    }
+
+    private func check() throws {
+        if let failure = lock.withLock({ failure }) { throw failure }
+    }
 }
