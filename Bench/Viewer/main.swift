@@ -189,6 +189,7 @@ case "run":
         report("j after G", scroll(&doc, screen: screen, keys: Array(repeating: "j", count: 200)))
         report("/ search (whole document)", scroll(&doc, screen: screen, keys: ["/"]))
         print("   lines laid out: \(doc.lines.count)")
+        runApp(bytes, width: width, height: height)
     }
 default:
     fail("usage: BenchViewer run [WIDTHxHEIGHT] | write FILE")

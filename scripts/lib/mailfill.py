@@ -329,12 +329,40 @@ def main() -> int:
 
 
 def run_parallel(args: argparse.Namespace, seed: int, key: str, bounds: list[int]) -> int:
-    """Runs write_range for each chunk in a forked child (which may drop privileges)."""
-    import multiprocessing
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(len(bounds) - 1) as pool:
-        results = [pool.apply_async(write_range, (args, seed, key, lo, hi)) for lo, hi in zip(bounds, bounds[1:])]
-        return sum(r.get() for r in results)
+    """Runs write_range for each chunk in a forked child (which may drop privileges) and sums the
+    bytes they report through a pipe. (A multiprocessing.Pool hangs here: a worker that dropped its
+    privileges never hands its result back, and the parent waits for ever.)"""
+    children = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            code = 1
+            try:
+                total = write_range(args, seed, key, lo, hi)
+                os.write(write_end, str(total).encode())
+                code = 0
+            except BaseException:
+                import traceback
+                traceback.print_exc()
+            finally:
+                sys.stderr.flush()
+                os._exit(code)
+        os.close(write_end)
+        children.append((pid, read_end))
+    total, failed = 0, 0
+    for pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            text = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not text:
+            failed += 1
+        else:
+            total += int(text)
+    if failed:
+        raise SystemExit("mailfill: %d of %d writer processes failed" % (failed, len(children)))
+    return total
 
 
 if __name__ == "__main__":

@@ -15,6 +15,12 @@ Cold means the client's own cache is gone (tern's header cache, NeoMutt's header
 kernel's page cache is dropped too when /proc/sys/vm/drop_caches can be written. aerc keeps no
 cache for Maildir, so its cold and warm runs differ only in the page cache.
 Polls go through one tmux control-mode client, the same way for every client.
+
+With --imap STACKDIR the folder is alice's INBOX on the test Dovecot of `scripts/mailstack` in
+STACKDIR (IMAP over TLS on 127.0.0.1:1993, certificate checked against STACKDIR/ssl/ca.pem) instead
+of a local Maildir; the caller fills it (`scripts/bench ui --imap` does). Cold then means no header
+cache of the client's own (aerc 0.14 keeps none for IMAP unless cache-headers is on: it is turned
+on, so warm aerc runs use it).
 """
 from __future__ import annotations
 
@@ -158,12 +164,21 @@ def drop_page_cache() -> bool:
         return False
 
 
+class IMAPSource:
+    """alice's INBOX on the test stack in `stack` (scripts/mailstack)."""
+    user, password, host, port = "alice", "alicepw", "127.0.0.1", 1993
+
+    def __init__(self, stack: str):
+        self.stack = stack
+        self.ca = os.path.join(stack, "ssl", "ca.pem")
+
+
 class Client:
     name = ""
     down, page_down, end, open_key, quit_keys = "Down", "NPage", "End", "Enter", ["q"]
 
-    def __init__(self, args, maildir: str, work: str):
-        self.args, self.maildir, self.work = args, maildir, work
+    def __init__(self, args, maildir: str, work: str, imap: IMAPSource | None = None):
+        self.args, self.maildir, self.work, self.imap = args, maildir, work, imap
 
     def command(self) -> str:
         raise NotImplementedError
@@ -182,11 +197,17 @@ class Tern(Client):
     def command(self):
         config = os.path.join(self.work, "tern.toml")
         with open(config, "w") as f:
-            f.write('[accounts.bench]\nfrom = "Bench <bench@example.test>"\n[accounts.bench.maildir]\npath = "%s"\n' % self.maildir)
+            if self.imap:
+                f.write('[accounts.bench]\nfrom = "Alice <alice@example.test>"\n[accounts.bench.imap]\nhost = "%s"\n'
+                        'port = %d\nsecurity = "tls"\nuser = "%s"\npassword_env = "BENCH_PASSWORD"\nca_file = "%s"\n'
+                        % (self.imap.host, self.imap.port, self.imap.user, self.imap.ca))
+            else:
+                f.write('[accounts.bench]\nfrom = "Bench <bench@example.test>"\n[accounts.bench.maildir]\npath = "%s"\n' % self.maildir)
         home = os.path.join(self.work, "tern-home")
         os.makedirs(home, exist_ok=True)
-        return "env XDG_CACHE_HOME=%s/cache XDG_DATA_HOME=%s/data HOME=%s LANG=C.UTF-8 %s --config %s" % (
-            home, home, home, self.args.tern, config)
+        secret = "BENCH_PASSWORD=%s " % self.imap.password if self.imap else ""
+        return "env %sXDG_CACHE_HOME=%s/cache XDG_DATA_HOME=%s/data HOME=%s LANG=C.UTF-8 %s --config %s" % (
+            secret, home, home, home, self.args.tern, config)
 
     def clear_cache(self):
         shutil.rmtree(os.path.join(self.work, "tern-home", "cache"), ignore_errors=True)
@@ -202,9 +223,16 @@ class NeoMutt(Client):
     def command(self):
         rc = os.path.join(self.work, "neomuttrc")
         with open(rc, "w") as f:
-            f.write("set mbox_type=Maildir\nset folder=%s\nset spoolfile=%s\nset header_cache=%s/neomutt-hcache/\n"
+            if self.imap:
+                url = "imaps://%s@%s:%d/" % (self.imap.user, self.imap.host, self.imap.port)
+                f.write("set folder=%s\nset spoolfile=%sINBOX\nset imap_pass=%s\nset ssl_ca_certificates_file=%s\n"
+                        "set imap_check_subscribed=no\nset imap_passive=yes\nset ssl_force_tls=yes\n"
+                        % (url, url, self.imap.password, self.imap.ca))
+            else:
+                f.write("set mbox_type=Maildir\nset folder=%s\nset spoolfile=%s\n" % (self.maildir, self.maildir))
+            f.write("set header_cache=%s/neomutt-hcache/\n"
                     "set sort=date\nset mail_check=600\nset timeout=600\nset quit=yes\nset delete=no\nset move=no\n"
-                    "set mark_old=no\nset sidebar_visible=no\nset help=yes\n" % (self.maildir, self.maildir, self.work))
+                    "set mark_old=no\nset sidebar_visible=no\nset help=yes\n" % self.work)
         os.makedirs(os.path.join(self.work, "neomutt-hcache"), exist_ok=True)
         return "env LANG=C.UTF-8 HOME=%s neomutt -n -F %s" % (self.work, rc)
 
@@ -226,12 +254,22 @@ class Aerc(Client):
         os.makedirs(config, exist_ok=True)
         accounts = os.path.join(config, "accounts.conf")
         with open(accounts, "w") as f:
-            f.write("[bench]\nsource = maildirpp://%s\nfrom = Bench <bench@example.test>\ndefault = INBOX\n" % self.maildir)
+            if self.imap:
+                f.write("[bench]\nsource = imaps://%s:%s@%s:%d\nfrom = Alice <alice@example.test>\ndefault = INBOX\n"
+                        "cache-headers = true\n" % (self.imap.user, self.imap.password, self.imap.host, self.imap.port))
+            else:
+                f.write("[bench]\nsource = maildirpp://%s\nfrom = Bench <bench@example.test>\ndefault = INBOX\n" % self.maildir)
         os.chmod(accounts, 0o600)
         with open(os.path.join(config, "aerc.conf"), "w") as f:
             f.write("[general]\nunsafe-accounts-conf = true\n[ui]\nsort = date\n")
         shutil.copy("/usr/share/aerc/binds.conf", os.path.join(config, "binds.conf"))
-        return "env LANG=C.UTF-8 HOME=%s XDG_CONFIG_HOME=%s/aerc-xdg aerc" % (self.work, self.work)
+        # Go reads extra trusted CAs from SSL_CERT_FILE; aerc's header cache lives under XDG_CACHE_HOME.
+        trust = "SSL_CERT_FILE=%s " % self.imap.ca if self.imap else ""
+        return "env %sLANG=C.UTF-8 HOME=%s XDG_CONFIG_HOME=%s/aerc-xdg XDG_CACHE_HOME=%s/aerc-cache aerc" % (
+            trust, self.work, self.work, self.work)
+
+    def clear_cache(self):
+        shutil.rmtree(os.path.join(self.work, "aerc-cache"), ignore_errors=True)
 
     def goto(self, control, window, line):
         control.command("send-keys -t b:%s ':select %d' Enter" % (window, line - 1))
@@ -246,8 +284,25 @@ def run_client(control: Control, client: Client, cold: bool, count: int, measure
     command = client.command()
     started = time.monotonic()
     control.command("new-window -d -n %s %s" % (window, shlex_quote(command)))
-    first, _ = wait(control, window, full_list, timeout=600)
-    result = {"first screen": first - started, "page cache dropped": dropped}
+    result = {"page cache dropped": dropped}
+    try:
+        measure(control, client, window, started, count, measure_keys, result)
+    except (TimeoutError, RuntimeError) as error:
+        # Keep what was measured; the client is ended either way so it does not load the next run.
+        result["error"] = str(error).splitlines()[0]
+        print("%s: %s" % (window, error), file=sys.stderr)
+        try:
+            result["peak RSS MB"] = peak_rss_mb(pane_pid(control, window))
+        except (OSError, ValueError, IndexError, RuntimeError):
+            pass
+    if window in windows(control):
+        control.command("kill-window -t b:%s" % window)
+    return result
+
+
+def measure(control: Control, client: Client, window: str, started: float, count: int, measure_keys: bool, result: dict):
+    first, _ = wait(control, window, full_list, timeout=client.args.timeout)
+    result["first screen"] = first - started
     settle(control, window, quiet=1.0, timeout=900)
     if measure_keys:
         client.goto(control, window, count // 2)
@@ -276,8 +331,6 @@ def run_client(control: Control, client: Client, cold: bool, count: int, measure
     for key in (["q"] if measure_keys and client.name != "neomutt" else []) + client.quit_keys:
         control.command("send-keys -t b:%s %s" % (window, key))
         time.sleep(0.2)
-    control.command("kill-window -t b:%s" % window) if window in windows(control) else None
-    return result
 
 
 def windows(control: Control) -> list[str]:
@@ -314,17 +367,22 @@ def main():
     parser.add_argument("--size", type=int, default=4096)
     parser.add_argument("--dir", default="/tmp/tern-bench-ui", help="work folder; the Maildir is kept here between runs")
     parser.add_argument("--clients", default="tern,neomutt,aerc")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for a client's first full screen")
+    parser.add_argument("--imap", metavar="STACKDIR",
+                        help="measure alice's INBOX on the running test stack in STACKDIR (already filled) over IMAPS")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     maildir = os.path.join(args.dir, "Maildir")
-    ensure_maildir(maildir, args.count, args.size)
+    imap = IMAPSource(args.imap) if args.imap else None
+    if imap is None:
+        ensure_maildir(maildir, args.count, args.size)
     classes = {"tern": Tern, "neomutt": NeoMutt, "aerc": Aerc}
     clients = []
     for name in args.clients.split(","):
         if name != "tern" and shutil.which(name) is None:
             print("%s is not installed (apt-get install %s): skipped" % (name, name), file=sys.stderr)
             continue
-        clients.append(classes[name](args, maildir, args.dir))
+        clients.append(classes[name](args, maildir, args.dir, imap))
     control = Control("tern-bench-%d" % os.getpid())
     results = {}
     try:
@@ -332,19 +390,16 @@ def main():
             for cold in (True, False):
                 label = "%s %s" % (client.name, "cold" if cold else "warm")
                 print("measuring %s ..." % label, file=sys.stderr)
-                try:
-                    results[label] = run_client(control, client, cold, args.count, measure_keys=cold)
-                except (TimeoutError, RuntimeError) as error:
-                    results[label] = {"error": str(error).splitlines()[0]}
-                    print("%s: %s" % (label, error), file=sys.stderr)
+                results[label] = run_client(control, client, cold, args.count, measure_keys=cold)
     finally:
         control.close()
-    print("\n%d messages, %dx%d pane, %s" % (args.count, WIDTH, HEIGHT, time.strftime("%Y-%m-%d %H:%M")))
+    where = "IMAPS INBOX on the test Dovecot" if imap else "local Maildir"
+    print("\n%d messages (%s), %dx%d pane, %s" % (args.count, where, WIDTH, HEIGHT, time.strftime("%Y-%m-%d %H:%M")))
     columns = ["first screen", "down", "page down", "end", "open last", "peak RSS MB"]
     print("%-14s" % "" + "".join("%14s" % c for c in columns))
     for label, result in results.items():
-        if "error" in result:
-            print("%-14s %s" % (label, result["error"]))
+        if "first screen" not in result:
+            print("%-14s %s" % (label, result.get("error", "no result")))
             continue
         cells = []
         for c in columns:
@@ -355,7 +410,7 @@ def main():
                 cells.append("%14.1f" % value)
             else:
                 cells.append("%12.1fms" % (value * 1000))
-        print("%-14s" % label + "".join(cells))
+        print("%-14s" % label + "".join(cells) + ("   (then: %s)" % result["error"] if "error" in result else ""))
     dropped = any(r.get("page cache dropped") for r in results.values())
     print("(page cache %s for cold runs)" % ("dropped" if dropped else "NOT dropped: not allowed here"))
 

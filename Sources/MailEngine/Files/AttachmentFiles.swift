@@ -39,6 +39,12 @@ public enum AttachmentFiles {
         /// True when the failure is only that the file exists (ask, then save with `overwrite`).
         public var fileExists: Bool
 
+        /// A failure.
+        public init(message: String, fileExists: Bool = false) {
+            self.message = message
+            self.fileExists = fileExists
+        }
+
         public var description: String { message }
     }
 

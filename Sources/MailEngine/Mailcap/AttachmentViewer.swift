@@ -93,10 +93,16 @@ public struct PreparedViewer: Sendable {
     /// Where the command comes from, for the status line (`mailcap entry at ~/.mailcap:3`).
     public var origin: String
 
+    /// Standard input in the terminal: the file when the command reads it there, else the
+    /// terminal itself (a `needsterminal` pager or editor reads its keys from it).
+    public var terminalInput: ExternalProcess.Input {
+        input == .null ? .inherit : input
+    }
+
     /// Runs the program in the terminal (call it while the UI is suspended) and removes the file.
     public func runInTerminal() throws -> ExternalProcess.Result {
         defer { file.remove() }
-        return try ExternalProcess.runBlocking(arguments, input: input, output: .inherit)
+        return try ExternalProcess.runBlocking(arguments, input: terminalInput, output: .inherit)
     }
 
     /// Runs the program, collects what it prints, removes the file.

@@ -117,6 +117,30 @@ public final class CacheWriter {
         return UID(next)
     }
 
+    /// Reserves `count` uids for Maildir messages about to be inserted with
+    /// ``insertNew(_:in:uid:)`` in another order than their arrival (a first scan reads the newest
+    /// files first but numbers them oldest first).
+    /// - Returns: the first uid; the folder's next free uid is then `first + count`.
+    public func reserveUIDs(_ count: Int, in mailbox: CacheMailbox) throws -> UInt32 {
+        let first = try uidNext(mailbox)
+        pendingUIDNext[mailbox.id] = first &+ UInt32(clamping: max(0, count))
+        return first
+    }
+
+    /// Inserts a Maildir message under a uid from ``reserveUIDs(_:in:)`` (``CachedMessage/uid`` is
+    /// ignored). A message whose unique name is already cached is left alone.
+    /// - Returns: `uid`, or nil when the file was already cached.
+    @discardableResult
+    public func insertNew(_ message: CachedMessage, in mailbox: CacheMailbox, uid: UID) throws -> UID? {
+        let statement = try db.cachedStatement(sql: Self.insertNewSQL)
+        statement.setUncheckedArguments(Self.arguments(message, uid: uid, mailbox: mailbox))
+        try statement.execute()
+        guard db.changesCount > 0 else { return nil }
+        unindexed.append(db.lastInsertedRowID)
+        if let next = pendingUIDNext[mailbox.id], uid.value >= next { pendingUIDNext[mailbox.id] = uid.value &+ 1 }
+        return uid
+    }
+
     /// Sets a message's flags, and for Maildir its new file path.
     public func updateFlags(_ uid: UID, in mailbox: CacheMailbox, flags: Set<Flag>, maildirFile: String? = nil,
                             modSeq: UInt64? = nil) throws {

@@ -10,6 +10,10 @@ import MailCore
 /// scan is not listed at all (new mail arriving in `new/` lists only `new/`). Times are stored
 /// only when they were more than a second older than the scan, so a change in the same clock tick
 /// as a scan is never missed.
+///
+/// New files get uids in arrival order (a Maildir name starts with its delivery time) but are read
+/// newest first, the first batch small: a first scan of a big folder puts the mail a list shows
+/// first into the cache within a fraction of a second, and a UI can show it while the rest is read.
 public struct MaildirSynchronizer: Sendable {
     /// The cache written to.
     public let cache: HeaderCache
@@ -17,6 +21,8 @@ public struct MaildirSynchronizer: Sendable {
     public let reader: MessageFileReader
     /// New files parsed and written per transaction.
     public var batchSize = 1000
+    /// The size of the first batch (the newest files), smaller so that it is in the cache sooner.
+    public var firstBatchSize = 200
 
     /// A synchronizer over a cache.
     public init(cache: HeaderCache, reader: MessageFileReader = .standard) {
@@ -28,7 +34,17 @@ public struct MaildirSynchronizer: Sendable {
     fileprivate struct Entry {
         var subfolder: MaildirMessage.Subfolder
         var name: String
+        /// The delivery time the name starts with (seconds), 0 when it starts with no digits.
+        var time: Int
+        /// The uid reserved for it.
+        var uid: UInt32 = 0
         var file: String { subfolder.rawValue + "/" + name }
+
+        init(subfolder: MaildirMessage.Subfolder, name: String) {
+            self.subfolder = subfolder
+            self.name = name
+            time = MaildirSynchronizer.deliveryTime(of: name)
+        }
     }
 
     /// Scans `maildir` into the cache under `path`.
@@ -93,29 +109,42 @@ public struct MaildirSynchronizer: Sendable {
         }
         var complete = true
         var done = 0
-        // Batches are parsed on the other cores while the previous batch is written.
-        let batches = stride(from: 0, to: newFiles.count, by: batchSize).map { Array(newFiles[$0 ..< min($0 + batchSize, newFiles.count)]) }
+        // Uids in arrival order; reading newest first, so the first batch holds what a list in date
+        // order shows first. Batches are parsed on the other cores while the previous one is written.
+        newFiles.sort { ($0.time, $0.name) < ($1.time, $1.name) }
+        if !newFiles.isEmpty {
+            let firstUID = try cache.write { try $0.reserveUIDs(newFiles.count, in: box) }
+            for i in newFiles.indices { newFiles[i].uid = firstUID &+ UInt32(truncatingIfNeeded: i) }
+        }
+        var batches: [[Entry]] = []
+        var end = newFiles.count
+        while end > 0 {
+            let size = max(1, batches.isEmpty ? min(firstBatchSize, batchSize) : batchSize)
+            batches.append(Array(newFiles[max(0, end - size) ..< end].reversed()))
+            end -= size
+        }
         var pending = batches.first.map { ParsedBatch($0, in: maildir, reader: reader) }
         for index in batches.indices {
             guard let current = pending else { break }
             let outcomes = current.wait()
             pending = index + 1 < batches.count ? ParsedBatch(batches[index + 1], in: maildir, reader: reader) : nil
-            var messages: [CachedMessage] = []
+            var messages: [(CachedMessage, UID)] = []
             messages.reserveCapacity(outcomes.count)
-            for outcome in outcomes {
+            for (entry, outcome) in zip(batches[index], outcomes) {
                 switch outcome {
-                case .message(let message): messages.append(message)
+                case .message(let message): messages.append((message, UID(entry.uid)))
                 case .vanished: complete = false // renamed or removed since the listing: the next scan finds it
                 case .failed(let warning): result.warnings.append(warning)
                 }
             }
             let added = try cache.write { writer in
-                try messages.compactMap { try writer.insertNew($0, in: box) }
+                try messages.compactMap { try writer.insertNew($0.0, in: box, uid: $0.1) }
             }
             result.added.append(contentsOf: added)
             done += outcomes.count
             progress?(done, newFiles.count)
         }
+        result.added.sort()
         // A time is kept only when it is more than a second older than the scan (a change in the
         // same clock tick as the listing would otherwise go unnoticed) and every file was read.
         func trusted(_ time: Int64) -> Int64? { complete && scanStart - time > 1_000_000_000 ? time : nil }
@@ -183,6 +212,16 @@ public struct MaildirSynchronizer: Sendable {
     /// The result slots shared by the parsing workers; each worker writes only its own indexes.
     private struct UnsafeSlots: @unchecked Sendable {
         let base: UnsafeMutablePointer<Outcome>
+    }
+
+    /// The delivery time a Maildir name starts with (`1790000000.M1P2.host`), 0 without one.
+    static func deliveryTime(of name: String) -> Int {
+        var value = 0
+        for byte in name.utf8.prefix(18) {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { break }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// The unique part of a Maildir file name (before the first `:`).

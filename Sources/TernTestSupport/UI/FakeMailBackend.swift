@@ -63,6 +63,12 @@ public actor FakeMailBackend: MailBackend {
     /// Queues messages that the next sync of `folder` adds.
     public func queueArrivals(_ list: [FakeMessage], in folder: MailboxPath) { arriving[folder, default: []] += list }
 
+    /// Puts messages into a folder without an event, as a sync still running writes them to its cache.
+    public func store(_ list: [FakeMessage], in folder: MailboxPath) {
+        messages[folder, default: []] += list
+        changed(folder)
+    }
+
     /// Sends an event to the UI.
     public func emit(_ event: BackendEvent) { emitEvent(event) }
 

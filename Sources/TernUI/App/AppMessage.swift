@@ -20,8 +20,8 @@ public enum AppMessage: Sendable {
     case found(FindRequest, Result<Int?, UIError>)
     /// The messages matching a query.
     case matched(FolderKey, generation: Int, purpose: MatchPurpose, Result<Set<UID>, UIError>)
-    /// A message's text for the viewer.
-    case messageLoaded(MessageReference, Result<[Line], UIError>)
+    /// The answer to a ``ViewerEffect``.
+    case viewer(ViewerAnswer)
     /// A sync ended.
     case synced(FolderKey, Result<SyncReport, UIError>)
     /// A change to messages ended.

@@ -106,6 +106,8 @@ extension AppState {
         case .sort(let reverse):
             let fields: [SortField] = [.date, .from, .subject, .size, .thread]
             return setOrder(ListOrder(field: fields[index], reverse: reverse))
+        case .viewer(let purpose):
+            return answerViewerChoice(purpose, character)
         case .abortCompose:
             return answerAbort(question.choices[index])
         }
@@ -127,6 +129,7 @@ extension AppState {
 
     private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
         guard prompt == nil, choice == nil, topComposer == nil else { return [] }
+        if topReader != nil || topAttachments != nil { return handleViewerMouse(event) }
         if var page = topPage {
             let body = ScreenLayout.page(size: size).body
             let rows = page.layout(width: body.width).rowCount
@@ -136,7 +139,12 @@ extension AppState {
         }
         let layout = self.layout
         if let area = layout.sidebar, area.contains(event.position) {
+            // The list as drawn: the sidebar keeps its state only while focused, else it shows the open folder.
             var list = sidebar.list
+            if focus != .sidebar, let key = folder?.key, let line = sidebar.index(of: key) {
+                list.select(line, count: sidebar.entries.count)
+            }
+            list.fit(count: sidebar.entries.count, height: area.height)
             guard list.handleMouse(event, area: area, count: sidebar.entries.count) else { return [] }
             sidebar.list = list
             focus = .sidebar

@@ -48,15 +48,8 @@ extension AppState {
         case .matched(let key, let generation, let purpose, let result):
             applyMatches(key, generation, purpose, result)
             effects = []
-        case .messageLoaded(let reference, let result):
-            updatePages(where: { $0.kind == .message(reference) }) { page in
-                switch result {
-                case .success(let lines): page.setLines(lines)
-                case .failure(let error): page.setLines([Line("Cannot show this message: \(error.message)")])
-                }
-            }
-            if case .failure(let error) = result { show(.error, error.message) }
-            effects = []
+        case .viewer(let answer):
+            effects = applyViewer(answer)
         case .synced(let key, let result):
             effects = applySync(key, result)
         case .performed(let action, let uids, let key, let result):
@@ -71,16 +64,21 @@ extension AppState {
             updateAccount(account) { $0.connection = connection }
         case .syncProgress(let folder, let done, let total, _):
             updateAccount(account) { $0.sync = SyncProgress(folder: folder, done: done, total: total) }
+            // A first sync of a big folder: show the rows already in the cache while it goes on.
+            if isOpen(account, folder), let view = self.folder, view.isLoaded, !view.loads.awaitingList,
+               view.rowCount < layout.list.height, done > view.rowCount {
+                return reloadWhileFilling()
+            }
         case .syncFinished(let report):
             updateAccount(account) { $0.sync = nil }
             if report.warnings.count > 0 {
                 for warning in report.warnings { record(.warning, "\(account)/\(report.folder): \(warning)") }
             }
             if isOpen(account, report.folder), report.added + report.removed + report.flagsChanged > 0 || report.rebuilt {
-                return reloadFolder()
+                return reloadAfterSync()
             }
         case .messagesAdded(let folder, _):
-            if isOpen(account, folder) { return reloadFolder() }
+            if isOpen(account, folder) { return reloadWhileFilling() }
         case .messagesRemoved(let folder, let uids):
             if isOpen(account, folder), var view = self.folder {
                 view.tagged.subtract(uids)
@@ -110,6 +108,30 @@ extension AppState {
             show(.info, "\(account): \(text)")
         }
         return []
+    }
+
+    /// Reloads the open folder as a sync brings rows. While the list is shorter than a screen it
+    /// counts as filling; a filling list whose selection is still where it opened is positioned
+    /// again as newly opened (on the newest message in date order).
+    mutating func reloadWhileFilling() -> [Effect] {
+        guard var view = folder else { return [] }
+        if view.rowCount < layout.list.height { view.loads.filling = true }
+        let start = view.order.startsAtEnd ? view.rowCount - 1 : 0
+        let untouched = view.loads.filling && (view.rowCount == 0 || view.list.selected == start)
+        folder = view
+        return reloadFolder(resetPosition: untouched)
+    }
+
+    /// Reloads the open folder after a sync. When the list showed a first sync's rows as they came
+    /// and the selection is still where the folder opened (the newest message in date order), the
+    /// folder is positioned again as newly opened: the rows a sync brings first need not be the newest.
+    mutating func reloadAfterSync() -> [Effect] {
+        guard var view = folder else { return [] }
+        let start = view.order.startsAtEnd ? view.rowCount - 1 : 0
+        let untouched = view.loads.filling && view.list.selected == start
+        view.loads.filling = false
+        folder = view
+        return reloadFolder(resetPosition: untouched)
     }
 
     /// Whether `path` of `account` is the open folder.
@@ -208,7 +230,7 @@ extension AppState {
         switch result {
         case .success(let report):
             if report.added > 0 || report.removed > 0 || report.flagsChanged > 0 || report.rebuilt {
-                if folder?.key == key { effects += reloadFolder() }
+                if folder?.key == key { effects += reloadAfterSync() }
             }
         case .failure(let error):
             show(.error, "\(key): sync failed: \(error.message)")

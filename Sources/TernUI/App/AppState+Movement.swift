@@ -14,8 +14,12 @@ extension AppState {
             Self.apply(movement, to: &view.list, count: view.rowCount)
             view.anchor = nil
             folder = view
-        case .help, .viewer:
+        case .help:
             scrollPage(movement)
+        case .viewer:
+            if topReader != nil { scrollReader(movement) } else { scrollPage(movement) }
+        case .attachments:
+            moveAttachments(movement)
         default:
             break
         }

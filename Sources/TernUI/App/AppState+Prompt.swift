@@ -65,6 +65,8 @@ extension AppState {
             return openFolder(FolderKey(account: account, path: path))
         case .commandLine:
             return runCommandLine(text)
+        case .viewer(let purpose):
+            return submitViewerPrompt(purpose, text: text)
         case .composer(let field):
             return submitComposerPrompt(field, text: current.field.text)
         }
@@ -72,6 +74,11 @@ extension AppState {
 
     /// Searches the list or, when a page is on top, the page's text.
     public mutating func search(_ text: String, backward: Bool) -> [Effect] {
+        if topReader != nil {
+            lastSearch = LastSearch(text: text, backward: backward)
+            searchReader(text, backward: backward, again: false)
+            return []
+        }
         if topPage != nil {
             lastSearch = LastSearch(text: text, backward: backward)
             searchPage(text, backward: backward, skipCurrent: false)
@@ -151,6 +158,10 @@ extension AppState {
             current.completionIndex = next
             current.field.text = current.completions[next]
             prompt = current
+            return
+        }
+        if case .viewer(let purpose) = current.purpose {
+            completeViewerPrompt(purpose)
             return
         }
         let text = current.field.text

@@ -100,8 +100,8 @@ public enum Effect: Hashable, Sendable {
     case find(FindRequest)
     /// Collect the uids of the messages matching a query.
     case collectMatches(FolderKey, query: SearchQuery, purpose: MatchPurpose, generation: Int)
-    /// Load and decode a message for the viewer.
-    case loadMessage(MessageReference, preferHTML: Bool)
+    /// What the viewer asks for: load a message, save, open or pipe a part (Sources/TernUI/Viewer).
+    case viewer(ViewerEffect)
     /// Redraw the whole terminal (`<C-l>`).
     case redrawScreen
     /// The composer's work (Compose/ComposeEffect.swift).

@@ -7,8 +7,12 @@ import TernConfig
 /// over everything. The viewer (issue 8) and the composer (issue 9) add their own cases here, with
 /// their state, their ``keyContext``, a branch in ``AppRenderer`` and the commands of their context.
 public enum ScreenEntry: Sendable {
-    /// A page of text: help, the log, or the minimal read-only message view.
+    /// A page of text: help, the log, a program's output.
     case page(Page)
+    /// The message viewer (issue 8; Sources/TernUI/Viewer).
+    case reader(ReaderScreen)
+    /// The attachment screen of a message (`v`).
+    case attachments(AttachmentScreen)
     /// The composer's review screen of a draft (Compose/).
     case composer(ComposerState)
 
@@ -16,6 +20,8 @@ public enum ScreenEntry: Sendable {
     public var keyContext: KeyContext {
         switch self {
         case .page(let page): return page.keyContext
+        case .reader: return .viewer
+        case .attachments: return .attachments
         case .composer: return .composer
         }
     }

@@ -37,6 +37,8 @@ public struct UIConfiguration: Sendable {
     public var notices: [String] = []
     /// The time zone dates are shown in (the system's; tests fix it).
     public var timeZone: TimeZone = .current
+    /// The viewer's programs and folders (`opener`, `download_dir`, `mailcap_files`).
+    public var viewer = ViewerSettings()
 
     /// Creates a configuration; everything but the accounts defaults to the config's defaults.
     public init(accounts: [AccountEntry], defaultAccount: String? = nil, keymap: Keymap = .defaults,
@@ -61,5 +63,6 @@ public struct UIConfiguration: Sendable {
                   theme: UITheme(configuration.theme), order: ListOrder(configuration.ui.sort),
                   sidebarWidth: configuration.ui.sidebarWidth, dateFormat: configuration.ui.dateFormat,
                   preferHTML: configuration.ui.preferHTML)
+        viewer = ViewerSettings(configuration.general)
     }
 }

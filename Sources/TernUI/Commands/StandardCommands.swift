@@ -23,5 +23,5 @@ extension CommandRegistry {
         SortCommand(), SortReverseCommand(),
         // Prompt
         AcceptCommand(), CompleteCommand(), HistoryPreviousCommand(), HistoryNextCommand(),
-    ] + PromptEditCommand.all + ComposeCommands.all)
+    ] + PromptEditCommand.all + viewerCommands + ComposeCommands.all)
 }

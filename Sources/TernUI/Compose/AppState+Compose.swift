@@ -67,7 +67,7 @@ extension AppState {
     /// The message a command started in `context` works on: the one shown in the viewer, else the
     /// list's selected one.
     func composeSource(in context: KeyContext) -> MessageReference? {
-        if context == .viewer, case .message(let reference)? = topPage?.kind { return reference }
+        if context == .viewer, let reference = topReader?.reference { return reference }
         guard let view = folder, let uid = view.list.selected.flatMap(view.uid(at:)) else { return nil }
         return MessageReference(folder: view.key, uid: uid)
     }

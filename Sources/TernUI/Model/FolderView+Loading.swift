@@ -9,6 +9,8 @@ public struct LoadTracker: Hashable, Sendable {
     public var synced = false
     /// The folder is being watched.
     public var watching = false
+    /// The list shows a first sync's rows while the sync goes on (see ``AppState/reloadAfterSync()``).
+    public var filling = false
 
     /// Creates a tracker with nothing in flight.
     public init() {}

@@ -2,7 +2,7 @@ import MailCore
 import TerminalKit
 import TernConfig
 
-/// A message opened in the read-only viewer.
+/// A message opened in the viewer.
 public struct MessageReference: Hashable, Sendable {
     /// Its folder.
     public var folder: FolderKey
@@ -16,9 +16,8 @@ public struct MessageReference: Hashable, Sendable {
     }
 }
 
-/// A full-screen page of text over the main screen: help, the log, or a message.
-///
-/// The viewer of issue 8 replaces the `.message` kind with its own screen; see ``ScreenStack``.
+/// A full-screen page of text over the main screen: help, the log, a program's output. The
+/// message viewer is a screen of its own (``ReaderScreen``).
 public struct Page: Sendable {
     /// What the page shows.
     public enum Kind: Hashable, Sendable {
@@ -26,8 +25,8 @@ public struct Page: Sendable {
         case help(KeyContext)
         /// The session's messages.
         case log
-        /// A message's decoded text.
-        case message(MessageReference)
+        /// Text from elsewhere: a program's output, a text part opened from the attachment screen.
+        case output
     }
 
     /// What the page shows.
@@ -56,8 +55,7 @@ public struct Page: Sendable {
     /// The key context of the page.
     public var keyContext: KeyContext {
         switch kind {
-        case .help, .log: return .help
-        case .message: return .viewer
+        case .help, .log, .output: return .help
         }
     }
 

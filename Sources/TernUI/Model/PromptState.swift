@@ -19,6 +19,8 @@ public enum PromptPurpose: Hashable, Sendable {
     case changeFolder
     /// Run a command by name (`:`).
     case commandLine
+    /// A prompt of the viewer (save path, pipe command, link number).
+    case viewer(ViewerPrompt)
     /// A field of the composer (Compose/ComposerPrompt.swift).
     case composer(ComposerPrompt)
 
@@ -28,6 +30,7 @@ public enum PromptPurpose: Hashable, Sendable {
         case .search, .limit, .tagPattern, .untagPattern: return "query"
         case .moveTo, .copyTo, .changeFolder: return "folder"
         case .commandLine: return "command"
+        case .viewer(let purpose): return purpose.historyKind
         case .composer(let field): return field.historyKind
         }
     }
@@ -67,6 +70,8 @@ public struct ChoiceState: Hashable, Sendable {
     public enum Purpose: Hashable, Sendable {
         /// Choose the sort order (reversed or not).
         case sort(reverse: Bool)
+        /// A question of the viewer (replace a file?).
+        case viewer(ViewerChoice)
         /// Abort the draft being composed: postpone, discard or go on (Compose/).
         case abortCompose
     }

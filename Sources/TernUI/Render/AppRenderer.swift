@@ -9,9 +9,18 @@ public enum AppRenderer {
     public static func render(_ state: inout AppState, into frame: inout Frame) {
         if state.size != frame.buffer.size { state.size = frame.buffer.size }
         frame.buffer.fill(frame.area, style: state.theme[.normal])
-        if case .composer? = state.screens.last {
+        switch state.screens.last {
+        case .reader?:
+            ReaderScreenView.draw(&state, into: &frame)
+            return
+        case .attachments?:
+            AttachmentScreenView.draw(&state, into: &frame)
+            return
+        case .composer?:
             ComposerView.draw(&state, into: &frame)
             return
+        default:
+            break
         }
         if state.topPage != nil {
             PageView.draw(&state, into: &frame)

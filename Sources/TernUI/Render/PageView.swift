@@ -32,7 +32,7 @@ enum PageView {
         switch page.kind {
         case .help: hint = "q closes, / searches"
         case .log: hint = "q closes"
-        case .message: hint = "q closes, J/K next/previous message"
+        case .output: hint = "q closes, / searches"
         }
         StatusLine(left: Line(hint), right: Line(position), style: theme[.status]).draw(into: &frame.buffer, area: parts.status)
         state.updateTopPage { $0 = page }

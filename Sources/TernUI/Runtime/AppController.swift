@@ -83,6 +83,13 @@ public final class AppController {
             case .redrawScreen:
                 try? loop.screen.suspend()
                 try? loop.screen.resume()
+            case .viewer(.runInTerminal(let job)):
+                // The program has the terminal; the UI waits for it, then takes the terminal back.
+                do {
+                    mailbox.post(try loop.runSuspended { EffectRunner.runJob(job) })
+                } catch {
+                    mailbox.post(.viewer(.status(.error, "The terminal could not be given to \(job.title): \(error)")))
+                }
             case .compose(let compose) where compose.usesTerminal:
                 // The editor runs in the foreground on this thread, with the terminal given back.
                 do {

@@ -59,12 +59,8 @@ public struct EffectRunner: Sendable {
             deliver(.matched(key, generation: generation, purpose: purpose, await attempt(key.account) {
                 try await matches(query, in: key.path, backend: $0)
             }))
-        case .loadMessage(let reference, let preferHTML):
-            let theme = self.theme
-            deliver(.messageLoaded(reference, await attempt(reference.folder.account) {
-                let bytes = try await $0.messageBytes(reference.uid, in: reference.folder.path)
-                return MessageText.lines(bytes, preferHTML: preferHTML, theme: theme)
-            }))
+        case .viewer(let viewerEffect):
+            await performViewer(viewerEffect, deliver: deliver)
         case .redrawScreen:
             break
         case .compose(let compose):

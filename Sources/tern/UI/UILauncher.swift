@@ -90,6 +90,7 @@ enum UILauncher {
             ui.sidebarWidth = settings.sidebarWidth
             ui.dateFormat = settings.dateFormat
             ui.preferHTML = settings.preferHTML
+            ui.viewer = settings.viewer
         }
         // The demo composes as its own account; it has no transport, so sending keeps messages in
         // its outbox (postponing into its Drafts folder works).

@@ -56,6 +56,7 @@ import Testing
     @Test func stdinWhenTheCommandHasNoPercentS() async throws {
         let plan = try viewer("text/plain; tr a-z A-Z; copiousoutput\n").prepare(Array("shout".utf8), mimeType: "text/plain")
         guard case .run(let prepared) = plan else { Issue.record("expected a program"); return }
+        if case .file = prepared.terminalInput {} else { Issue.record("the file stays the input in the terminal too") }
         #expect(String(decoding: try await prepared.runCapturingOutput().output, as: UTF8.self) == "SHOUT")
     }
 
@@ -92,6 +93,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: out) }
         guard case .run(let prepared) = try viewer("text/plain; cp %s \(out); needsterminal\n")
             .prepare(Array("data".utf8), mimeType: "text/plain") else { Issue.record("plain"); return }
+        // A program that names the file reads its keys from the terminal, not from /dev/null.
+        #expect(prepared.terminalInput == .inherit)
         let result = try prepared.runInTerminal()
         #expect(result.succeeded)
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "data")

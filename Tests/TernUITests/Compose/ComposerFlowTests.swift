@@ -300,7 +300,7 @@ import TernTestSupport
         let sent = try #require(f.sent.first)
         #expect(sent.contains("Content-Type: message/rfc822"))
         #expect(sent.contains("Message-ID: <m5@fake.example>"))
-        #expect(h.state.topPage != nil, "back in the viewer")
+        #expect(h.state.topReader != nil, "back in the viewer")
     }
 
     @Test func bounceResendsUnchanged() async throws {

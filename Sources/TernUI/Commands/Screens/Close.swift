@@ -11,7 +11,11 @@ public struct CloseCommand: UICommand {
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
-        state.popScreen()
+        if state.topAttachments != nil {
+            state.closeAttachments()
+        } else {
+            state.popScreen()
+        }
         return []
     }
 }

@@ -23,6 +23,10 @@ enum RepeatSearch {
             return []
         }
         let backward = last.backward != reverse
+        if state.topReader != nil {
+            state.searchReader(last.text, backward: backward, again: true)
+            return []
+        }
         if state.topPage != nil {
             state.searchPage(last.text, backward: backward, skipCurrent: true)
             return []

@@ -1,0 +1,136 @@
+import Foundation
+import MailCore
+import MailEngine
+
+extension EffectRunner {
+    /// Saves of at least this many bytes report their progress.
+    static let progressThreshold = 4 << 20
+
+    /// Performs a ``ViewerEffect``; `deliver` gets the answers.
+    func performViewer(_ effect: ViewerEffect, deliver: @Sendable (AppMessage) -> Void) async {
+        switch effect {
+        case .load(let reference):
+            deliver(.viewer(.loaded(reference, await attempt(reference.folder.account) {
+                Message(bytes: try await $0.messageBytes(reference.uid, in: reference.folder.path))
+            })))
+        case .save(let request):
+            deliver(.viewer(.saved(request, Self.save(request, deliver: deliver))))
+        case .open(let request):
+            await open(request, deliver: deliver)
+        case .pipe(let request):
+            await pipe(request, deliver: deliver)
+        case .openURL(let url, let opener):
+            do {
+                try URLOpener(opener: opener, environment: ProcessInfo.processInfo.environment).open(url)
+                deliver(.viewer(.status(.info, "Opened \(url)")))
+            } catch {
+                deliver(.viewer(.status(.error, "Cannot open \(url): \(error)")))
+            }
+        case .runInTerminal(let job):
+            deliver(Self.runJob(job))
+        }
+    }
+
+    /// Runs a terminal job (the runtime suspends the UI around it) and says how it ended.
+    public static func runJob(_ job: TerminalJob) -> AppMessage {
+        do {
+            let result = try job.run()
+            if result.succeeded { return .viewer(.status(.info, "Finished: \(job.title)")) }
+            return .viewer(.status(.warning, "Status \(result.status): \(job.title)"))
+        } catch {
+            return .viewer(.status(.error, "Cannot run \(job.title): \(error)"))
+        }
+    }
+
+    static func save(_ request: SaveRequest, deliver: @Sendable (AppMessage) -> Void) -> Result<AttachmentFiles.Saved, AttachmentFiles.Failure> {
+        let name = request.destination.name
+        let big = request.bytes.count >= progressThreshold
+        return withoutActuallyEscaping(deliver) { deliver in
+            do {
+                return .success(try AttachmentFiles.save(request.bytes, to: request.destination, mimeType: request.mimeType,
+                                                         overwrite: request.overwrite, progress: { done, total in
+                    if big, done < total { deliver(.viewer(.progress(name: name, done: done, total: total))) }
+                }))
+            } catch let failure as AttachmentFiles.Failure {
+                return .failure(failure)
+            } catch {
+                return .failure(AttachmentFiles.Failure(message: "Cannot save \(name): \(error)"))
+            }
+        }
+    }
+
+    func open(_ request: OpenRequest, deliver: @Sendable (AppMessage) -> Void) async {
+        let viewer = AttachmentViewer(mailcap: Mailcap.load(files: request.settings.mailcapFiles), opener: request.settings.opener)
+        do {
+            switch try viewer.prepare(request.bytes, mimeType: request.mimeType, parameters: request.parameters) {
+            case .showAsText:
+                let text = CharsetDecoder.decode(request.bytes, charset: request.parameters["charset"])
+                deliver(.viewer(.showText(title: request.name, text: text)))
+            case .run(let prepared):
+                switch prepared.mode {
+                case .terminal:
+                    deliver(.viewer(.needsTerminal(TerminalJob(id: Self.nextJobID(), title: prepared.origin) {
+                        try prepared.runInTerminal()
+                    })))
+                case .output:
+                    let result = try await prepared.runCapturingOutput()
+                    deliver(.viewer(.showText(title: "\(request.name) (\(prepared.origin))",
+                                              text: Self.outputText(result))))
+                case .background:
+                    try prepared.startInBackground(linger: 30)
+                    deliver(.viewer(.status(.info, "Opened \(request.name) with the \(prepared.origin)")))
+                }
+            }
+        } catch {
+            deliver(.viewer(.status(.error, "Cannot open \(request.name): \(error)")))
+        }
+    }
+
+    func pipe(_ request: PipeRequest, deliver: @Sendable (AppMessage) -> Void) async {
+        let bytes: [UInt8]
+        switch request.source {
+        case .bytes(let given):
+            bytes = given
+        case .message(let reference):
+            switch await attempt(reference.folder.account, { try await $0.messageBytes(reference.uid, in: reference.folder.path) }) {
+            case .success(let loaded): bytes = loaded
+            case .failure(let error):
+                deliver(.viewer(.status(.error, "Cannot pipe the message: \(error.message)")))
+                return
+            }
+        }
+        do {
+            let result = try await PipeCommand(request.command).runCapturingOutput(bytes)
+            let how = result.succeeded ? "finished" : "ended with status \(result.status)"
+            if !result.output.isEmpty {
+                deliver(.viewer(.showText(title: "| \(request.command)", text: Self.outputText(result))))
+            }
+            deliver(.viewer(.status(result.succeeded ? .info : .warning, "\(request.command) \(how)")))
+        } catch {
+            deliver(.viewer(.status(.error, "Cannot run \(request.command): \(error)")))
+        }
+    }
+
+    /// A program's output as text, with a note when it was cut.
+    static func outputText(_ result: ExternalProcess.Result) -> String {
+        var text = String(decoding: result.output, as: UTF8.self)
+        if result.truncated { text += "\n[output cut at \(ExternalProcess.captureLimit >> 20) MiB]" }
+        return text
+    }
+
+    private static let jobCounter = JobCounter()
+
+    static func nextJobID() -> Int { jobCounter.next() }
+}
+
+/// Numbers terminal jobs.
+private final class JobCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

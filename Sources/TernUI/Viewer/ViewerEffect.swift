@@ -1,0 +1,122 @@
+import MailCore
+import MailEngine
+import TerminalKit
+
+/// What the viewer asks the runtime to do: load a message, save, open or pipe a part, open a URL,
+/// run a program in the terminal. One ``Effect/viewer(_:)`` case carries them all.
+public enum ViewerEffect: Hashable, Sendable {
+    /// Load and parse a message (off the UI thread).
+    case load(MessageReference)
+    /// Write an attachment to a file.
+    case save(SaveRequest)
+    /// Open an attachment with its mailcap entry or the opener.
+    case open(OpenRequest)
+    /// Pipe a part or the whole message to a shell command.
+    case pipe(PipeRequest)
+    /// Open a URL with `$BROWSER` or the opener.
+    case openURL(String, opener: String)
+    /// Run a program on the terminal: the runtime suspends the UI, runs it, and takes the terminal back.
+    case runInTerminal(TerminalJob)
+}
+
+/// An attachment to save where the user said.
+public struct SaveRequest: Hashable, Sendable {
+    /// The decoded part.
+    public var bytes: [UInt8]
+    /// The folder and the safe name.
+    public var destination: AttachmentFiles.Destination
+    /// The part's type.
+    public var mimeType: String
+    /// Replace an existing file (the user said yes).
+    public var overwrite: Bool
+
+    /// A request.
+    public init(bytes: [UInt8], destination: AttachmentFiles.Destination, mimeType: String, overwrite: Bool) {
+        self.bytes = bytes
+        self.destination = destination
+        self.mimeType = mimeType
+        self.overwrite = overwrite
+    }
+}
+
+/// An attachment to open.
+public struct OpenRequest: Hashable, Sendable {
+    /// The decoded part.
+    public var bytes: [UInt8]
+    /// Its `type/subtype`.
+    public var mimeType: String
+    /// Its `Content-Type` parameters (for mailcap `%{name}`).
+    public var parameters: [String: String]
+    /// Its name as shown (sanitised), for messages.
+    public var name: String
+    /// The opener and mailcap files.
+    public var settings: ViewerSettings
+
+    /// A request.
+    public init(bytes: [UInt8], mimeType: String, parameters: [String: String], name: String, settings: ViewerSettings) {
+        self.bytes = bytes
+        self.mimeType = mimeType
+        self.parameters = parameters
+        self.name = name
+        self.settings = settings
+    }
+}
+
+/// Bytes to pipe to a command the user typed.
+public struct PipeRequest: Hashable, Sendable {
+    /// What is piped.
+    public enum Source: Hashable, Sendable {
+        /// These bytes (a decoded part, or a message already loaded).
+        case bytes([UInt8])
+        /// A message to load first (piped from the list).
+        case message(MessageReference)
+    }
+
+    /// What is piped.
+    public var source: Source
+    /// The shell command as typed.
+    public var command: String
+
+    /// A request.
+    public init(source: Source, command: String) {
+        self.source = source
+        self.command = command
+    }
+}
+
+/// A program to run on the terminal while the UI is suspended (a `needsterminal` mailcap viewer).
+/// Jobs are equal when their ids are.
+public struct TerminalJob: Hashable, Sendable {
+    /// Tells jobs apart.
+    public let id: Int
+    /// What runs, for messages (`mailcap entry at ~/.mailcap:3`).
+    public let title: String
+    /// Runs the program and waits for it.
+    public let run: @Sendable () throws -> ExternalProcess.Result
+
+    /// A job.
+    public init(id: Int, title: String, run: @escaping @Sendable () throws -> ExternalProcess.Result) {
+        self.id = id
+        self.title = title
+        self.run = run
+    }
+
+    public static func == (a: TerminalJob, b: TerminalJob) -> Bool { a.id == b.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+/// The answers to ``ViewerEffect``s, posted back to the UI loop as ``AppMessage/viewer(_:)``.
+public enum ViewerAnswer: Sendable {
+    /// A message was loaded and parsed (or could not be).
+    case loaded(MessageReference, Result<Message, UIError>)
+    /// A save ended.
+    case saved(SaveRequest, Result<AttachmentFiles.Saved, AttachmentFiles.Failure>)
+    /// A big save wrote `done` of `total` bytes.
+    case progress(name: String, done: Int, total: Int)
+    /// Text to show on a page of its own: a program's output, a text part without a mailcap entry.
+    case showText(title: String, text: String)
+    /// A program needs the terminal: run it (as ``ViewerEffect/runInTerminal(_:)``).
+    case needsTerminal(TerminalJob)
+    /// Something ended; say so on the bottom line.
+    case status(MessageLevel, String)
+}

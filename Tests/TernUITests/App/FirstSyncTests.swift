@@ -1,0 +1,85 @@
+import Foundation
+import MailCore
+import MailEngine
+import Testing
+import TerminalKit
+import TernTestSupport
+@testable import TernUI
+
+/// A folder opened with no cache: its first sync's rows show up while the sync goes on, not only
+/// when it ends.
+@Suite struct FirstSyncTests {
+    @Test func rowsInTheCacheShowWhileTheFirstSyncRuns() async {
+        let h = Harness(inbox: 0)
+        await h.start()
+        #expect(h.text.contains("No messages in INBOX"))
+        // The sync wrote its first batch (the newest mail) to the cache and said so.
+        await h.backend.store(FakeMessage.generated(count: 200, firstUID: 99_801), in: .inbox)
+        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 200, total: 100_000, bytes: nil)))
+        #expect(h.state.folder?.count == 200)
+        #expect(h.lines[22].contains("200 msgs"))
+        #expect(h.lines[22].contains("syncing INBOX 200/100,000"))
+        #expect(h.lines[22].hasSuffix("200/200"), "the newest message is selected: \(h.lines[22])")
+        #expect(!h.text.contains("No messages"))
+
+        // Once a screen is full, progress alone does not reload: the list waits for the end.
+        _ = h.takeEffects()
+        await h.backend.store(FakeMessage.generated(count: 1000, newest: Date(timeIntervalSince1970: 1_780_000_000), firstUID: 1), in: .inbox)
+        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 1200, total: 100_000, bytes: nil)))
+        #expect(h.state.folder?.count == 200)
+        #expect(!h.takeEffects().contains { if case .loadCount = $0 { return true } else { return false } })
+        await h.deliver(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 1200))))
+        #expect(h.state.folder?.count == 1200)
+        #expect(h.lines[22].hasSuffix("1,200/1,200"), "still on the newest message: \(h.lines[22])")
+    }
+
+    /// IMAP fills the cache oldest first: the first rows shown are old, and once the sync ends the
+    /// list is on the newest message, not on the last of the first rows.
+    @Test func anUntouchedListEndsOnTheNewestMessage() async {
+        let h = Harness(inbox: 0)
+        await h.start()
+        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
+        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        #expect(h.lines[22].hasSuffix("10/10"))
+        await h.backend.store(FakeMessage.generated(count: 490, firstUID: 11), in: .inbox)
+        await h.deliver(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 500))))
+        #expect(h.lines[22].hasSuffix("500/500"), "\(h.lines[22])")
+    }
+
+    /// The same when the sync says so by adding messages chunk by chunk.
+    @Test func chunksOfAddedMessagesEndOnTheNewestMessage() async {
+        let h = Harness(inbox: 0)
+        await h.start()
+        var uid: UInt32 = 1
+        for chunk in 0..<5 {
+            let list = FakeMessage.generated(count: 100, newest: Date(timeIntervalSince1970: 1_700_000_000 + Double(chunk) * 86_400), firstUID: uid)
+            uid += 100
+            await h.backend.store(list, in: .inbox)
+            await h.deliver(.event(account: "test", .messagesAdded(folder: .inbox, list.map(\.summary))))
+        }
+        await h.deliver(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 500))))
+        #expect(h.lines[22].hasSuffix("500/500"), "\(h.lines[22])")
+    }
+
+    @Test func aMovedSelectionStaysOnItsMessage() async throws {
+        let h = Harness(inbox: 0)
+        await h.start()
+        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
+        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        await h.press("kk")
+        let uid = try #require(h.state.folder?.selectedRow?.uid)
+        await h.backend.store(FakeMessage.generated(count: 490, firstUID: 11), in: .inbox)
+        await h.deliver(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 500))))
+        #expect(h.state.folder?.selectedRow?.uid == uid)
+    }
+
+    @Test func progressOfAnotherFolderChangesNothing() async {
+        let h = Harness(inbox: 0)
+        await h.start()
+        await h.backend.store(FakeMessage.generated(count: 5), in: MailboxPath("Archive"))
+        _ = h.takeEffects()
+        await h.deliver(.event(account: "test", .syncProgress(folder: MailboxPath("Archive"), done: 5, total: 10, bytes: nil)))
+        #expect(h.takeEffects().isEmpty)
+        #expect(h.state.folder?.count == 0)
+    }
+}
