@@ -71,9 +71,11 @@ enum BackendBench {
         // 4: changes by another client.
         let other = try await IMAPConnection.connect(settings)
         let name = await other.mailboxName(folder)
-        for (label, options, flag) in [("QRESYNC", IMAPBackendOptions(), MessageFlag.flagged),
+        // A keyword of this run's own, so that all 1,000 messages really change.
+        let run = UUID().uuidString.prefix(8)
+        for (label, options, flag) in [("QRESYNC", IMAPBackendOptions(), MessageFlag("$benchq\(run)")),
                                        ("no QRESYNC/CONDSTORE", IMAPBackendOptions(useQResync: false, useCondStore: false),
-                                        MessageFlag.answered)] {
+                                        MessageFlag("$benchp\(run)"))] {
             let selected = try await other.select(name)
             let highest = (selected.uidNext ?? 2) - 1
             let low = highest > 2000 ? highest - 2000 : 1

@@ -5,6 +5,12 @@ import TernConfig
 import Transport
 
 extension BackendFactory {
+    /// Applies the config's general settings that concern backends: `body_cache_mb` bounds the
+    /// IMAP body cache (0 turns it off).
+    public mutating func configure(_ general: GeneralSettings) {
+        imapOptions.bodyCacheLimit = max(0, general.bodyCacheMB) << 20
+    }
+
     /// The IMAP backend of an account: its header cache (source `imap://USER@HOST:PORT`, so a
     /// cache of another server is rebuilt), its body cache (`ACCOUNT.bodies/` beside the header
     /// cache) and settings built at each connection (the secret resolved then, never stored).

@@ -105,7 +105,12 @@ extension IMAPBackend {
 
     /// Runs `body` on the command connection; a lost connection is forgotten (the next call
     /// opens a new one) and reported, and every error is put in the user's words.
+    ///
+    /// Calls run one at a time (in the order they came): each may select a folder and rely on it
+    /// until it returns. A long call lets others in with ``letOthersIn(_:selecting:uidValidity:)``.
     func withConnection<T: Sendable>(_ body: (IMAPConnection) async throws -> T) async throws -> T {
+        await acquireConnection()
+        defer { releaseConnection() }
         let connection = try await session()
         do {
             let result = try await body(connection)
@@ -117,6 +122,42 @@ extension IMAPBackend {
         } catch {
             if !(await connection.isConnected) { connectionLost(connection, error) }
             throw failure(error)
+        }
+    }
+
+    func acquireConnection() async {
+        if connectionBusy {
+            await withCheckedContinuation { connectionWaiters.append($0) }
+        } else {
+            connectionBusy = true
+        }
+    }
+
+    func releaseConnection() {
+        if connectionWaiters.isEmpty {
+            connectionBusy = false
+        } else {
+            connectionWaiters.removeFirst().resume()
+        }
+    }
+
+    /// Inside a long ``withConnection(_:)`` call: lets the calls waiting for the connection run,
+    /// then takes it back and selects `name` again if one of them selected another folder.
+    /// - Throws: `BackendError.failed` when the connection was lost meanwhile, or the folder's
+    ///   UIDVALIDITY changed (the next sync starts over).
+    func letOthersIn(_ connection: IMAPConnection, selecting name: MailboxName, uidValidity: UInt32) async throws {
+        guard !connectionWaiters.isEmpty else { return }
+        releaseConnection()
+        await acquireConnection()
+        guard connection === self.connection, await connection.isConnected else {
+            throw BackendError.failed("account \"\(accountName)\": the connection was lost during the sync; sync again")
+        }
+        let current = await connection.selectedMailbox
+        if current?.name != name || current?.isReadOnly == true {
+            let selected = try await connection.select(name)
+            if selected.uidValidity != uidValidity {
+                throw BackendError.failed("account \"\(accountName)\": the folder \"\(name)\" changed on the server during the sync (new UIDVALIDITY); sync again")
+            }
         }
     }
 

@@ -80,17 +80,17 @@ extension IMAPBackend {
             if serverNext == 0 || serverNext > box.uidNext {
                 // Bounded by UIDNEXT when known: `n:*` would also name the highest existing UID.
                 let newUIDs = SequenceSet(ranges: [box.uidNext ... (serverNext == 0 ? UInt32.max : serverNext - 1)])
-                changes.added += try await fetchEnvelopes(newUIDs, of: path, box: box, on: connection, modSeq: useModSeq,
+                changes.added += try await fetchEnvelopes(newUIDs, of: path, name: name, box: box, on: connection, modSeq: useModSeq,
                                                           emitAdded: true)
             }
             let cachedCount = try cache.count(in: path)
             if cachedCount != selected.messageCount {
-                try await reconcile(path, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
+                try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
             }
         } else {
             // Rows left by an interrupted first sync may hold old flags: refresh them too.
             let hadRows = try cache.count(in: path) > 0
-            try await reconcile(path, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
+            try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
             if hadRows, serverNext > 1 {
                 try await refreshAllFlags(path, below: serverNext, on: connection, into: &changes)
                 try apply(&changes, to: path, box: box)
@@ -171,7 +171,7 @@ extension IMAPBackend {
 
     /// Compares the server's UIDs (`UID SEARCH ALL`) with the cache: cached UIDs the server lost
     /// are removed, and with `fetchMissing` the server's UIDs not cached are fetched.
-    private func reconcile(_ path: MailboxPath, box: CacheMailbox, on connection: IMAPConnection, into changes: inout Changes,
+    private func reconcile(_ path: MailboxPath, name: MailboxName, box: CacheMailbox, on connection: IMAPConnection, into changes: inout Changes,
                            fetchMissing: Bool, modSeq: Bool) async throws {
         let server = try await connection.search(.all).matches.normalized()
         let cachedUIDs = try cache.uids(in: path)
@@ -183,7 +183,7 @@ extension IMAPBackend {
         let missing = Self.subtract(cachedUIDs, from: server)
         guard !missing.isEmpty else { return }
         try cache.write { try $0.markIncomplete(box) }
-        changes.added += try await fetchEnvelopes(missing, of: path, box: box, on: connection, modSeq: modSeq,
+        changes.added += try await fetchEnvelopes(missing, of: path, name: name, box: box, on: connection, modSeq: modSeq,
                                                   emitAdded: true)
     }
 
@@ -209,35 +209,63 @@ extension IMAPBackend {
     }
 
     /// Fetches the envelopes of `uids` newest first: the newest ``IMAPBackendOptions/firstBatchSize``
-    /// alone, then the rest in pipelined batches; every group is committed to the cache as it
-    /// arrives and announced (summaries while few, then progress).
+    /// alone, then the rest in pipelined batches, a few pipelines per call; every group is
+    /// committed to the cache as it arrives and announced (summaries while few, then progress).
     /// - Returns: How many messages were new to the cache.
-    private func fetchEnvelopes(_ uids: SequenceSet, of path: MailboxPath, box: CacheMailbox, on connection: IMAPConnection,
-                                modSeq: Bool, emitAdded: Bool) async throws -> Int {
+    private func fetchEnvelopes(_ uids: SequenceSet, of path: MailboxPath, name: MailboxName, box: CacheMailbox,
+                                on connection: IMAPConnection, modSeq: Bool, emitAdded: Bool) async throws -> Int {
         let items = IMAPFetchConversion.items(modSeq: modSeq)
         let total = uids.containsStar ? nil : uids.count
         let state = FetchProgress(total: total)
         let cache = self.cache
         let continuation = self.continuation
         let limit = MaildirBackend.addedEventLimit
+        // Groups are converted and written on a queue of their own while the connection reads
+        // the next ones (network and database work overlap); at most a few groups wait.
+        let writer = GroupWriter()
         let handler: @Sendable ([FetchedMessage]) async throws -> Void = { messages in
-            let rows = messages.compactMap(IMAPFetchConversion.cached)
-            let added = try cache.write { try $0.insertFetched(rows, in: box) }
-            let (done, announce) = state.record(rows.count, added: added, limit: limit)
-            if emitAdded, announce, added > 0 {
-                continuation.yield(.messagesAdded(folder: path, rows.map(MessageSummary.init(cached:))))
+            try await writer.submit {
+                let rows = messages.compactMap(IMAPFetchConversion.cached)
+                let added = try cache.write { try $0.insertFetched(rows, in: box) }
+                let (done, announce) = state.record(rows.count, added: added, limit: limit)
+                if emitAdded, announce, added > 0 {
+                    continuation.yield(.messagesAdded(folder: path, rows.map(MessageSummary.init(cached:))))
+                }
+                continuation.yield(.syncProgress(folder: path, done: done, total: state.total ?? done, bytes: nil))
             }
-            continuation.yield(.syncProgress(folder: path, done: done, total: state.total ?? done, bytes: nil))
         }
+        do {
+            try await fetchGroups(uids, items: items, name: name, box: box, on: connection, writer: writer, handler: handler)
+        } catch {
+            // What arrived before the failure is kept: the next sync fetches only the rest.
+            try? await writer.drain()
+            throw error
+        }
+        try await writer.drain()
+        return state.added
+    }
+
+    /// The fetch commands of ``fetchEnvelopes``: the newest first, then chunks of pipelines.
+    private func fetchGroups(_ uids: SequenceSet, items: [FetchAttribute], name: MailboxName, box: CacheMailbox,
+                             on connection: IMAPConnection, writer: GroupWriter,
+                             handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws {
         let (first, rest) = Self.splitNewest(uids, count: options.firstBatchSize)
         if !first.isEmpty {
             try await connection.fetch(first, items: items, handler: handler)
+            try await writer.drain()
         }
-        if !rest.isEmpty {
-            try await connection.fetch(rest, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
+        // The rest in calls of a few pipelines' worth each, newest first: between two calls the
+        // connection serves whoever waits for it (a message being opened during a first sync of
+        // 100,000 waits for one chunk, not for the whole sync).
+        var remaining = rest
+        let chunk = options.batchSize * options.pipelineDepth * 2
+        while !remaining.isEmpty {
+            try await letOthersIn(connection, selecting: name, uidValidity: box.uidValidity)
+            let (next, older) = Self.splitNewest(remaining, count: chunk)
+            try await connection.fetch(next, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
                                        newestFirst: true, handler: handler)
+            remaining = older
         }
-        return state.added
     }
 
     /// The highest `count` UIDs of a set (an open end `n:*` counts as one range taken whole) and
@@ -308,4 +336,57 @@ final class FlagCollector: @unchecked Sendable {
     }
 
     func take() -> [UID: Set<Flag>] { lock.withLock { flags } }
+}
+
+/// Runs cache writes of fetched groups in order on a serial queue, off the connection, so the
+/// next groups are read while earlier ones are written. ``submit(_:)`` waits only while
+/// ``limit`` writes are pending (memory stays bounded); the first error is rethrown by the next
+/// ``submit(_:)`` or ``drain()``, and later writes are skipped.
+final class GroupWriter: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "tern.imap.sync-writer", qos: .userInitiated)
+    private let lock = NSLock()
+    private var pending = 0
+    private var failure: (any Error)?
+    private let slots = DispatchSemaphore(value: 4)
+    private let group = DispatchGroup()
+
+    /// Queues `work`; waits (off the cooperative pool) while four writes are pending.
+    func submit(_ work: @escaping @Sendable () throws -> Void) async throws {
+        try check()
+        let slots = self.slots
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global(qos: .userInitiated).async {
+                slots.wait()
+                done.resume()
+            }
+        }
+        group.enter()
+        queue.async { [self] in
+            defer {
+                slots.signal()
+                group.leave()
+            }
+            let skip = lock.withLock { failure != nil }
+            if skip { return }
+            do {
+                try work()
+            } catch {
+                lock.withLock { if failure == nil { failure = error } }
+            }
+        }
+    }
+
+    /// Waits until every queued write is done; rethrows the first failure.
+    func drain() async throws {
+        let group = self.group
+        let queue = self.queue
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            group.notify(queue: queue) { done.resume() }
+        }
+        try check()
+    }
+
+    private func check() throws {
+        if let failure = lock.withLock({ failure }) { throw failure }
+    }
 }

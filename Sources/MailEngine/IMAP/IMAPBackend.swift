@@ -52,6 +52,10 @@ public actor IMAPBackend: MailBackend {
     var watchTask: Task<Void, Never>?
     var watchedFolder: MailboxPath?
     var idleConnection: IMAPConnection?
+    /// True while a call uses the command connection; the others wait in `connectionWaiters`
+    /// (a call's commands and the folder it selected must not interleave with another's).
+    var connectionBusy = false
+    var connectionWaiters: [CheckedContinuation<Void, Never>] = []
     /// A sync asked for by IDLE while one was running: run again when it ends.
     var resyncPending = false
     var closed = false
@@ -74,7 +78,7 @@ public actor IMAPBackend: MailBackend {
         self.options = options
         self.trace = trace
         self.settingsProvider = settings
-        self.bodies = options.bodyCacheDirectory.map { BodyCache(directory: $0, limit: options.bodyCacheLimit) }
+        self.bodies = options.bodyCacheLimit > 0 ? options.bodyCacheDirectory.map { BodyCache(directory: $0, limit: options.bodyCacheLimit) } : nil
         (events, continuation) = AsyncStream.makeStream(of: BackendEvent.self, bufferingPolicy: .bufferingNewest(1000))
     }
 

@@ -14,7 +14,8 @@ public struct IMAPBackendOptions: Sendable {
     public var firstBatchSize: Int
     /// UID FETCH commands in flight at once.
     public var pipelineDepth: Int
-    /// The most bytes the on-disk cache of message bodies keeps (oldest used files go first).
+    /// The most bytes the on-disk cache of message bodies keeps (least recently used files go
+    /// first; 0 keeps none). The config's `body_cache_mb` sets it.
     public var bodyCacheLimit: Int
     /// Where message bodies are cached; nil for no body cache.
     public var bodyCacheDirectory: URL?
@@ -33,7 +34,7 @@ public struct IMAPBackendOptions: Sendable {
                 pipelineDepth: Int = 4, bodyCacheLimit: Int = 256 << 20, bodyCacheDirectory: URL? = nil,
                 reconnectDelays: [Duration] = [.seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60)],
                 staleAfter: Duration = .seconds(120), pollInterval: Duration = .seconds(60)) {
-        precondition(batchSize > 0 && firstBatchSize > 0 && pipelineDepth > 0, "IMAPBackendOptions: sizes must be positive")
+        precondition(batchSize > 0 && firstBatchSize > 0 && pipelineDepth > 0 && bodyCacheLimit >= 0, "IMAPBackendOptions: sizes must be positive")
         precondition(!reconnectDelays.isEmpty, "IMAPBackendOptions: at least one reconnection delay")
         self.useQResync = useQResync
         self.useCondStore = useCondStore

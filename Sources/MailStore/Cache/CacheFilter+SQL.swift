@@ -43,6 +43,9 @@ extension CacheFilter {
             if uids.isEmpty { return "0" }
             arguments.append("[" + uids.map { String($0.value) }.joined(separator: ",") + "]")
             return "uid IN (SELECT value FROM json_each(?))"
+        case .not(.flag(let flag)) where CacheCoding.bit(flag) != nil:
+            // Written as the partial index `message_unseen` is, so that "unread" uses it.
+            return "flags & \(CacheCoding.bit(flag) ?? 0) = 0"
         case .not(let inner):
             return "NOT (\(inner.compile(into: &arguments)))"
         case .and(let terms):

@@ -39,7 +39,9 @@ struct AccountSession {
                 throw ConfigCommand.fail(error)
             }
             account = try translating { try config.account(selecting: accountName) }
-            factory = BackendFactory(environment: environment)
+            var configured = BackendFactory(environment: environment)
+            configured.configure(config.general)
+            factory = configured
         }
         let backend = try translating { try factory.makeBackend(for: account) }
         return AccountSession(account: account, backend: backend)

@@ -44,7 +44,10 @@ struct FoldersCommand: AsyncParsableCommand {
         let session = try AccountSession.open(options, global: global)
         let backend = session.backend
         let listed = try await session.run { try await backend.folders() }
-        for folder in listed where folder.isSelectable { try await session.sync(folder.path) }
+        // Local folders are rescanned for their counts; a server's counts come with its folder
+        // list (IMAP STATUS), so its folders are synced only when it gave none.
+        let local = backend.capabilities.contains(.offline)
+        for folder in listed where folder.isSelectable && (local || folder.total == nil) { try await session.sync(folder.path) }
         let folders = try await session.run { try await backend.folders() }
         await backend.close()
         let rows = folders.map { Row(name: $0.path.description, role: $0.role?.rawValue, total: $0.total, unread: $0.unread) }

@@ -48,4 +48,25 @@ import Testing
     func rejectsInvalidSets(_ text: String) {
         #expect(throws: IMAPProtocolError.self) { try parseEvents("* VANISHED \(text)\r\n") }
     }
+
+    @Test func containsAnswersAlikeForOrderedAndUnorderedRanges() {
+        // Every third value of 1...30,000 as its own range: 10,000 ranges, searched by halves.
+        let values = stride(from: UInt32(1), through: 30_000, by: 3)
+        let ascending = SequenceSet(ranges: values.map { $0 ... $0 })
+        let shuffled = SequenceSet(ranges: values.map { $0 ... $0 }.reversed())
+        for value: UInt32 in [1, 2, 3, 4, 29_998, 29_999, 30_000, 30_001, UInt32.max] {
+            let expected = value <= 30_000 && value % 3 == 1
+            #expect(ascending.contains(value) == expected, "\(value)")
+            #expect(shuffled.contains(value) == expected, "\(value)")
+        }
+        #expect(SequenceSet(ranges: [5...9, 7...20]).contains(15), "overlapping ranges are searched one by one")
+        #expect(SequenceSet(ranges: [10...UInt32.max]).contains(UInt32.max))
+        #expect(!SequenceSet(ranges: []).contains(1))
+        // 100,000 lookups in 10,000 ranges stay far below a quadratic cost.
+        let start = ContinuousClock.now
+        var found = 0
+        for value in UInt32(1) ... 100_000 where ascending.contains(value) { found += 1 }
+        #expect(found == 10_000)
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
 }

@@ -178,6 +178,29 @@ struct IMAPBackendDovecotTests {
         await client.logout()
     }
 
+    @Test func aMessageOpenedDuringALongFirstSyncIsServedBetweenItsChunks() async throws {
+        let fixture = try IMAPBackendFixture.make()
+        defer { fixture.remove() }
+        let client = try await fixture.otherClient()
+        let big = try await fixture.append(1200, to: "Long", via: client)
+        let other = try await fixture.append(1, to: "Other", via: client, subject: "elsewhere")
+        let backend = try fixture.backend(options: IMAPBackendOptions(batchSize: 50, firstBatchSize: 50, pipelineDepth: 2))
+        _ = try await backend.sync(MailboxPath("Other"))
+        let sync = Task { try await backend.sync(MailboxPath("Long")) }
+        try await Task.sleep(for: .milliseconds(100))
+        let bytes = try await backend.messageBytes(other[0], in: MailboxPath("Other"))
+        let openedWhileSyncing = try backend.cache.count(in: MailboxPath("Long")) < 1200
+        #expect(String(decoding: bytes, as: UTF8.self).contains("elsewhere 0"))
+        let report = try await sync.value
+        #expect(openedWhileSyncing, "the message waited for the whole sync")
+        #expect(report.added == 1200)
+        // The sync went back to its folder after the other one was selected: nothing mixed in.
+        #expect(try await backend.search(.and([]), in: MailboxPath("Long")) == big)
+        #expect(try await backend.search(.subject("elsewhere"), in: MailboxPath("Long")).isEmpty)
+        await backend.close()
+        await client.logout()
+    }
+
     @Test func aNewUIDValidityDropsTheCachedFolder() async throws {
         let fixture = try IMAPBackendFixture.make()
         defer { fixture.remove() }

@@ -77,4 +77,24 @@ import Testing
         #expect(reopened.wasRebuilt)
         #expect(HeaderCache.schemaVersion == 4)
     }
+
+    @Test func theUnreadFilterUsesThePartialIndexOfUnseenMessages() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox, uidValidity: 1).mailbox }
+        try cache.write { w in
+            try w.insertFetched([CacheFixtures.message(uid: 1, subject: "a", date: nil, flags: [.seen]),
+                                 CacheFixtures.message(uid: 2, subject: "b", date: nil, flags: [.flagged])], in: box)
+        }
+        // A warm open of a 100,000-message folder counts its unread messages: from the index, not
+        // a scan of every row.
+        let (condition, _) = CacheFilter.not(.flag(.seen)).sql()
+        let plan = try cache.queue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT count(*) FROM message WHERE mailbox_id = 1 AND \(condition)")
+                .map { $0["detail"] as String? ?? "" }.joined(separator: "; ")
+        }
+        #expect(plan.contains("message_unseen"), "\(plan)")
+        #expect(try cache.uids(in: .inbox, filter: .not(.flag(.seen))) == [UID(2)])
+        #expect(try cache.uids(in: .inbox, filter: .not(.flag(.flagged))) == [UID(1)])
+        #expect(try cache.uids(in: .inbox, filter: .not(.flag(.keyword("x")))) == [UID(1), UID(2)])
+    }
 }
