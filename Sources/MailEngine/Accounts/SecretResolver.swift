@@ -49,8 +49,8 @@ public struct SecretResolver: Sendable {
         process.arguments = ["-c", command]
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
-        let stdout = Pipe()
-        let stderr = Pipe()
+        let stdout = Pipe.closedOnExec()
+        let stderr = Pipe.closedOnExec()
         process.standardOutput = stdout
         process.standardError = stderr
         do {

@@ -91,7 +91,7 @@ enum ProgramRunner {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = environment
-        let stdin = Pipe(), stderr = Pipe()
+        let stdin = Pipe.closedOnExec(), stderr = Pipe.closedOnExec()
         process.standardInput = stdin
         process.standardOutput = FileHandle.nullDevice
         process.standardError = stderr
