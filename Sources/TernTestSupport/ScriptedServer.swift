@@ -106,10 +106,11 @@ public final class ScriptedServer: Sendable {
     ///   - implicitTLS: When set, TLS starts as soon as the client connects (ports 993/995/465);
     ///     the ``Step/startTLS`` step uses the same identity (default: ``Identity/localhost``).
     ///   - identity: The certificate for ``Step/startTLS`` when `implicitTLS` is nil.
-    ///   - timeout: How long the conversation may take before ``outcome()`` reports it stuck.
+    ///   - timeout: How long the conversation may take before ``outcome()`` reports it stuck (generous:
+    ///     the whole suite runs in parallel on two cores, and a test may wait long for a thread).
     public static func start(
         _ script: [Step], implicitTLS: Identity? = nil, identity: Identity = .localhost,
-        timeout: Duration = .seconds(20)
+        timeout: Duration = .seconds(120)
     ) async throws -> ScriptedServer {
         let tlsContext = try (implicitTLS ?? identity).makeContext()
         let group = NIOSingletons.posixEventLoopGroup
