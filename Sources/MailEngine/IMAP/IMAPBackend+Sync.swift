@@ -220,19 +220,19 @@ extension IMAPBackend {
         let cache = self.cache
         let continuation = self.continuation
         let limit = MaildirBackend.addedEventLimit
-        // Groups are converted and written on a queue of their own while the connection reads
-        // the next ones (network and database work overlap); at most a few groups wait.
-        let writer = GroupWriter()
-        let handler: @Sendable ([FetchedMessage]) async throws -> Void = { messages in
-            try await writer.submit {
-                let rows = messages.compactMap(IMAPFetchConversion.cached)
-                let added = try cache.write { try $0.insertFetched(rows, in: box) }
-                let (done, announce) = state.record(rows.count, added: added, limit: limit)
-                if emitAdded, announce, added > 0 {
-                    continuation.yield(.messagesAdded(folder: path, rows.map(MessageSummary.init(cached:))))
-                }
-                continuation.yield(.syncProgress(folder: path, done: done, total: state.total ?? done, bytes: nil))
+        // Rows are converted on the fetching task (one per connection) and written on a queue of
+        // their own while the connections read on; groups that wait are written together, in
+        // one transaction.
+        let writer = GroupWriter { rows in
+            let added = try cache.write { try $0.insertFetched(rows, in: box) }
+            let (done, announce) = state.record(rows.count, added: added, limit: limit)
+            if emitAdded, announce, added > 0 {
+                continuation.yield(.messagesAdded(folder: path, rows.map(MessageSummary.init(cached:))))
             }
+            continuation.yield(.syncProgress(folder: path, done: done, total: state.total ?? done, bytes: nil))
+        }
+        let handler: @Sendable ([FetchedMessage]) async throws -> Void = { messages in
+            try await writer.submit(messages.compactMap(IMAPFetchConversion.cached))
         }
         do {
             try await fetchGroups(uids, items: items, name: name, box: box, on: connection, writer: writer, handler: handler)
@@ -245,7 +245,8 @@ extension IMAPBackend {
         return state.added
     }
 
-    /// The fetch commands of ``fetchEnvelopes``: the newest first, then chunks of pipelines.
+    /// The fetch commands of ``fetchEnvelopes``: the newest first, then chunks of pipelines,
+    /// shared with extra connections when there are many (see ``fetchInParallel``).
     private func fetchGroups(_ uids: SequenceSet, items: [FetchAttribute], name: MailboxName, box: CacheMailbox,
                              on connection: IMAPConnection, writer: GroupWriter,
                              handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws {
@@ -257,15 +258,53 @@ extension IMAPBackend {
         // The rest in calls of a few pipelines' worth each, newest first: between two calls the
         // connection serves whoever waits for it (a message being opened during a first sync of
         // 100,000 waits for one chunk, not for the whole sync).
-        var remaining = rest
-        let chunk = options.batchSize * options.pipelineDepth * 2
+        let chunks = Self.chunks(rest, size: options.batchSize * options.pipelineDepth * 2)
+        let queue = ChunkQueue(chunks)
+        let extra = rest.count >= options.parallelFetchThreshold ? options.fetchConnections - 1 : 0
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0 ..< max(0, extra) {
+                group.addTask { await self.fetchOnExtraConnection(queue, name: name, uidValidity: box.uidValidity, items: items,
+                                                                 handler: handler) }
+            }
+            while let next = queue.next() {
+                try await letOthersIn(connection, selecting: name, uidValidity: box.uidValidity)
+                try await connection.fetch(next, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
+                                           newestFirst: true, handler: handler)
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// A helper connection of a large first sync: takes chunks from `queue` until it is empty.
+    /// It only speeds the sync up: when it cannot connect or fails, its chunk goes back to the
+    /// queue for the command connection, which always finishes the work.
+    private func fetchOnExtraConnection(_ queue: ChunkQueue, name: MailboxName, uidValidity: UInt32, items: [FetchAttribute],
+                                        handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async {
+        guard !queue.isEmpty, let extra = try? await connect() else { return }
+        defer { Task { await extra.logout() } }
+        guard let selected = try? await extra.select(name, readOnly: true), selected.uidValidity == uidValidity else { return }
+        while let next = queue.next() {
+            do {
+                try await extra.fetch(next, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
+                                      newestFirst: true, handler: handler)
+            } catch {
+                // What arrived is cached; the next sync or the command connection gets the rest.
+                queue.giveBack(next)
+                return
+            }
+        }
+    }
+
+    /// `set` cut into pieces of at most `size` UIDs, the newest first.
+    static func chunks(_ set: SequenceSet, size: Int) -> [SequenceSet] {
+        var result: [SequenceSet] = []
+        var remaining = set
         while !remaining.isEmpty {
-            try await letOthersIn(connection, selecting: name, uidValidity: box.uidValidity)
-            let (next, older) = Self.splitNewest(remaining, count: chunk)
-            try await connection.fetch(next, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
-                                       newestFirst: true, handler: handler)
+            let (next, older) = splitNewest(remaining, count: size)
+            result.append(next)
             remaining = older
         }
+        return result
     }
 
     /// The highest `count` UIDs of a set (an open end `n:*` counts as one range taken whole) and
@@ -338,41 +377,92 @@ final class FlagCollector: @unchecked Sendable {
     func take() -> [UID: Set<Flag>] { lock.withLock { flags } }
 }
 
-/// Runs cache writes of fetched groups in order on a serial queue, off the connection, so the
-/// next groups are read while earlier ones are written. ``submit(_:)`` waits only while
-/// ``limit`` writes are pending (memory stays bounded); the first error is rethrown by the next
-/// ``submit(_:)`` or ``drain()``, and later writes are skipped.
+/// The chunks of a sync shared by its connections, newest first.
+final class ChunkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var chunks: [SequenceSet]
+
+    init(_ chunks: [SequenceSet]) {
+        self.chunks = chunks.reversed()
+    }
+
+    /// The next chunk to fetch, or nil when all are taken.
+    func next() -> SequenceSet? { lock.withLock { chunks.popLast() } }
+
+    /// Puts back a chunk a connection could not finish.
+    func giveBack(_ chunk: SequenceSet) { lock.withLock { chunks.append(chunk) } }
+
+    var isEmpty: Bool { lock.withLock { chunks.isEmpty } }
+}
+
+/// Writes the rows of fetched groups to the cache on a serial queue, off the connections, so
+/// the next groups are read while earlier ones are written. Groups that arrive while a write
+/// runs are written together by the next one (one transaction instead of many). ``submit(_:)``
+/// waits only while ``limit`` groups are pending (memory stays bounded); the first error is
+/// rethrown by the next ``submit(_:)`` or ``drain()``, and later writes are skipped.
 final class GroupWriter: @unchecked Sendable {
+    /// Groups that may wait at once.
+    static let limit = 8
     private let queue = DispatchQueue(label: "tern.imap.sync-writer", qos: .userInitiated)
     private let lock = NSLock()
-    private var pending = 0
+    private var pending: [[CachedMessage]] = []
+    private var scheduled = false
     private var failure: (any Error)?
-    private let slots = DispatchSemaphore(value: 4)
+    private let slots = DispatchSemaphore(value: GroupWriter.limit)
     private let group = DispatchGroup()
+    private let write: @Sendable ([CachedMessage]) throws -> Void
 
-    /// Queues `work`; waits (off the cooperative pool) while four writes are pending.
-    func submit(_ work: @escaping @Sendable () throws -> Void) async throws {
+    /// A writer whose writes run `write` (with one or more groups' rows).
+    init(write: @escaping @Sendable ([CachedMessage]) throws -> Void) {
+        self.write = write
+    }
+
+    /// Queues `rows`; waits (off the cooperative pool) while ``limit`` groups are pending.
+    func submit(_ rows: [CachedMessage]) async throws {
         try check()
+        guard !rows.isEmpty else { return }
         let slots = self.slots
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global(qos: .userInitiated).async {
-                slots.wait()
-                done.resume()
+        if slots.wait(timeout: .now()) != .success {
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global(qos: .userInitiated).async {
+                    slots.wait()
+                    done.resume()
+                }
             }
         }
-        group.enter()
-        queue.async { [self] in
-            defer {
-                slots.signal()
+        let start = lock.withLock {
+            pending.append(rows)
+            if scheduled { return false }
+            scheduled = true
+            return true
+        }
+        if start {
+            group.enter()
+            queue.async { [self] in
+                drainPending()
                 group.leave()
             }
-            let skip = lock.withLock { failure != nil }
-            if skip { return }
-            do {
-                try work()
-            } catch {
-                lock.withLock { if failure == nil { failure = error } }
+        }
+    }
+
+    /// Writes what is pending, again and again, until nothing is.
+    private func drainPending() {
+        while true {
+            let (groups, skip) = lock.withLock {
+                let taken = pending
+                pending = []
+                if taken.isEmpty { scheduled = false }
+                return (taken, failure != nil)
             }
+            if groups.isEmpty { return }
+            if !skip {
+                do {
+                    try write(groups.count == 1 ? groups[0] : Array(groups.joined()))
+                } catch {
+                    lock.withLock { if failure == nil { failure = error } }
+                }
+            }
+            for _ in groups { slots.signal() }
         }
     }
 

@@ -14,6 +14,13 @@ public struct IMAPBackendOptions: Sendable {
     public var firstBatchSize: Int
     /// UID FETCH commands in flight at once.
     public var pipelineDepth: Int
+    /// Connections a large first sync fetches on at once (the command connection and
+    /// `fetchConnections - 1` short-lived helpers; the server does the work of each in parallel).
+    /// 1 fetches on the command connection alone.
+    public var fetchConnections: Int
+    /// The fewest messages still to fetch (after the first batch) for which helper connections
+    /// are opened.
+    public var parallelFetchThreshold: Int
     /// The most bytes the on-disk cache of message bodies keeps (least recently used files go
     /// first; 0 keeps none). The config's `body_cache_mb` sets it.
     public var bodyCacheLimit: Int
@@ -28,19 +35,22 @@ public struct IMAPBackendOptions: Sendable {
     public var pollInterval: Duration
 
     /// Options with their defaults: QRESYNC and CONDSTORE on, batches of 1,000 UIDs four deep,
-    /// the newest 200 first, a 256 MiB body cache (none unless `bodyCacheDirectory` is given),
+    /// the newest 200 first, three connections for the rest when at least 10,000 messages are
+    /// missing, a 256 MiB body cache (none unless `bodyCacheDirectory` is given),
     /// reconnection after 1, 2, 5, 10, 30, then every 60 seconds.
     public init(useQResync: Bool = true, useCondStore: Bool = true, batchSize: Int = 1000, firstBatchSize: Int = 200,
-                pipelineDepth: Int = 4, bodyCacheLimit: Int = 256 << 20, bodyCacheDirectory: URL? = nil,
+                pipelineDepth: Int = 4, fetchConnections: Int = 3, parallelFetchThreshold: Int = 10000, bodyCacheLimit: Int = 256 << 20, bodyCacheDirectory: URL? = nil,
                 reconnectDelays: [Duration] = [.seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60)],
                 staleAfter: Duration = .seconds(120), pollInterval: Duration = .seconds(60)) {
-        precondition(batchSize > 0 && firstBatchSize > 0 && pipelineDepth > 0 && bodyCacheLimit >= 0, "IMAPBackendOptions: sizes must be positive")
+        precondition(batchSize > 0 && firstBatchSize > 0 && pipelineDepth > 0 && fetchConnections > 0 && bodyCacheLimit >= 0, "IMAPBackendOptions: sizes must be positive")
         precondition(!reconnectDelays.isEmpty, "IMAPBackendOptions: at least one reconnection delay")
         self.useQResync = useQResync
         self.useCondStore = useCondStore
         self.batchSize = batchSize
         self.firstBatchSize = firstBatchSize
         self.pipelineDepth = pipelineDepth
+        self.fetchConnections = fetchConnections
+        self.parallelFetchThreshold = parallelFetchThreshold
         self.bodyCacheLimit = bodyCacheLimit
         self.bodyCacheDirectory = bodyCacheDirectory
         self.reconnectDelays = reconnectDelays
