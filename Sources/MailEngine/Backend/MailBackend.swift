@@ -41,6 +41,13 @@ public protocol MailBackend: Actor {
     /// Emits `.syncProgress` events while it works.
     func sync(_ folder: MailboxPath) async throws -> SyncReport
 
+    /// Makes at least the newest `count` messages of `folder` current in the cache, as quickly
+    /// as possible: a command that shows one page need not wait for a first sync of the whole
+    /// folder. Where the cache is complete this is ``sync(_:)``; otherwise a backend may fetch
+    /// just the newest messages and leave the rest to a later ``sync(_:)`` (the default syncs
+    /// everything).
+    func syncNewest(_ folder: MailboxPath, count: Int) async throws -> SyncReport
+
     /// The complete bytes of a message (fetched and cached on first use).
     func messageBytes(_ uid: UID, in folder: MailboxPath) async throws -> [UInt8]
 
@@ -88,6 +95,10 @@ public protocol MailBackend: Actor {
 }
 
 extension MailBackend {
+    public func syncNewest(_ folder: MailboxPath, count: Int) async throws -> SyncReport {
+        try await sync(folder)
+    }
+
     public func search(_ query: SearchQuery, in folder: MailboxPath) async throws -> [UID] {
         throw BackendError.unsupported("search", account: accountName)
     }

@@ -6,11 +6,13 @@ import Transport
 
 /// Sync: bringing one folder's cache up to date with the server.
 ///
-/// - A folder never synced (or whose first sync was interrupted): `UID SEARCH ALL` (ESEARCH keeps
-///   it to a few bytes) tells which UIDs exist; the ones not cached are fetched newest first, the
-///   newest ``IMAPBackendOptions/firstBatchSize`` on their own so the first screen can be drawn,
-///   then the rest in pipelined batches. Each group of 512 is committed as it arrives, so an
-///   interrupted sync keeps what it got and the next one fetches only the rest.
+/// - A folder never synced (or whose first sync was interrupted): the newest
+///   ``IMAPBackendOptions/firstBatchSize`` come first, by one `FETCH` of the highest sequence
+///   numbers, so the first screen can be drawn; then `UID SEARCH ALL` (ESEARCH keeps it to a few
+///   bytes) tells which UIDs exist, and the ones not cached are fetched newest first in
+///   pipelined batches, shared with helper connections when there are many. Rows are committed
+///   in groups of ``IMAPBackendOptions/writeBatchRows`` as they arrive, so an interrupted sync
+///   keeps what it got and the next one fetches only the rest.
 /// - A complete folder: with QRESYNC, `SELECT ... (QRESYNC (validity modseq))` brings the vanished
 ///   UIDs and the changed flags in one round trip (RFC 7162 §3.2.5); with CONDSTORE,
 ///   `UID FETCH 1:N (FLAGS) (CHANGEDSINCE modseq)`; otherwise every message's flags. New mail is
@@ -90,6 +92,12 @@ extension IMAPBackend {
         } else {
             // Rows left by an interrupted first sync may hold old flags: refresh them too.
             let hadRows = try cache.count(in: path) > 0
+            if !hadRows, selected.messageCount > options.firstBatchSize {
+                // The first screen before anything else: the newest messages by sequence number,
+                // without waiting for `UID SEARCH` (the reconciliation below skips them).
+                changes.added += try await fetchNewest(options.firstBatchSize, exists: selected.messageCount, of: path, box: box,
+                                                       modSeq: useModSeq, on: connection)
+            }
             try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
             if hadRows, serverNext > 1 {
                 try await refreshAllFlags(path, below: serverNext, on: connection, into: &changes)
@@ -221,9 +229,8 @@ extension IMAPBackend {
         let continuation = self.continuation
         let limit = MaildirBackend.addedEventLimit
         // Rows are converted on the fetching task (one per connection) and written on a queue of
-        // their own while the connections read on; groups that wait are written together, in
-        // one transaction.
-        let writer = GroupWriter { rows in
+        // their own while the connections read on, gathered into large transactions.
+        let writer = GroupWriter(minimumRows: options.writeBatchRows) { rows in
             let added = try cache.write { try $0.insertFetched(rows, in: box) }
             let (done, announce) = state.record(rows.count, added: added, limit: limit)
             if emitAdded, announce, added > 0 {
@@ -331,152 +338,5 @@ extension IMAPBackend {
             }
         }
         return (SequenceSet(ranges: newest), SequenceSet(ranges: rest))
-    }
-}
-
-/// Counts of a running fetch, shared with its `@Sendable` handler.
-final class FetchProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
-    private var addedCount = 0
-    private var announced = 0
-    let total: Int?
-
-    init(total: Int?) {
-        self.total = total
-    }
-
-    /// Records a group; returns the messages done so far and whether the group should be sent
-    /// as summaries (while at most `limit` were sent).
-    func record(_ count: Int, added: Int, limit: Int) -> (done: Int, announce: Bool) {
-        lock.withLock {
-            done += count
-            addedCount += added
-            let announce = announced + added <= limit
-            if announce { announced += added }
-            return (done, announce)
-        }
-    }
-
-    var added: Int { lock.withLock { addedCount } }
-}
-
-/// Flags gathered from a `@Sendable` fetch handler, by UID.
-final class FlagCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flags: [UID: Set<Flag>] = [:]
-
-    func add(_ messages: [FetchedMessage]) {
-        lock.withLock {
-            for message in messages {
-                if let uid = message.uid, let value = message.mailFlags { flags[uid] = value }
-            }
-        }
-    }
-
-    func take() -> [UID: Set<Flag>] { lock.withLock { flags } }
-}
-
-/// The chunks of a sync shared by its connections, newest first.
-final class ChunkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var chunks: [SequenceSet]
-
-    init(_ chunks: [SequenceSet]) {
-        self.chunks = chunks.reversed()
-    }
-
-    /// The next chunk to fetch, or nil when all are taken.
-    func next() -> SequenceSet? { lock.withLock { chunks.popLast() } }
-
-    /// Puts back a chunk a connection could not finish.
-    func giveBack(_ chunk: SequenceSet) { lock.withLock { chunks.append(chunk) } }
-
-    var isEmpty: Bool { lock.withLock { chunks.isEmpty } }
-}
-
-/// Writes the rows of fetched groups to the cache on a serial queue, off the connections, so
-/// the next groups are read while earlier ones are written. Groups that arrive while a write
-/// runs are written together by the next one (one transaction instead of many). ``submit(_:)``
-/// waits only while ``limit`` groups are pending (memory stays bounded); the first error is
-/// rethrown by the next ``submit(_:)`` or ``drain()``, and later writes are skipped.
-final class GroupWriter: @unchecked Sendable {
-    /// Groups that may wait at once.
-    static let limit = 8
-    private let queue = DispatchQueue(label: "tern.imap.sync-writer", qos: .userInitiated)
-    private let lock = NSLock()
-    private var pending: [[CachedMessage]] = []
-    private var scheduled = false
-    private var failure: (any Error)?
-    private let slots = DispatchSemaphore(value: GroupWriter.limit)
-    private let group = DispatchGroup()
-    private let write: @Sendable ([CachedMessage]) throws -> Void
-
-    /// A writer whose writes run `write` (with one or more groups' rows).
-    init(write: @escaping @Sendable ([CachedMessage]) throws -> Void) {
-        self.write = write
-    }
-
-    /// Queues `rows`; waits (off the cooperative pool) while ``limit`` groups are pending.
-    func submit(_ rows: [CachedMessage]) async throws {
-        try check()
-        guard !rows.isEmpty else { return }
-        let slots = self.slots
-        if slots.wait(timeout: .now()) != .success {
-            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-                DispatchQueue.global(qos: .userInitiated).async {
-                    slots.wait()
-                    done.resume()
-                }
-            }
-        }
-        let start = lock.withLock {
-            pending.append(rows)
-            if scheduled { return false }
-            scheduled = true
-            return true
-        }
-        if start {
-            group.enter()
-            queue.async { [self] in
-                drainPending()
-                group.leave()
-            }
-        }
-    }
-
-    /// Writes what is pending, again and again, until nothing is.
-    private func drainPending() {
-        while true {
-            let (groups, skip) = lock.withLock {
-                let taken = pending
-                pending = []
-                if taken.isEmpty { scheduled = false }
-                return (taken, failure != nil)
-            }
-            if groups.isEmpty { return }
-            if !skip {
-                do {
-                    try write(groups.count == 1 ? groups[0] : Array(groups.joined()))
-                } catch {
-                    lock.withLock { if failure == nil { failure = error } }
-                }
-            }
-            for _ in groups { slots.signal() }
-        }
-    }
-
-    /// Waits until every queued write is done; rethrows the first failure.
-    func drain() async throws {
-        let group = self.group
-        let queue = self.queue
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            group.notify(queue: queue) { done.resume() }
-        }
-        try check()
-    }
-
-    private func check() throws {
-        if let failure = lock.withLock({ failure }) { throw failure }
     }
 }

@@ -18,6 +18,9 @@ public struct IMAPBackendOptions: Sendable {
     /// `fetchConnections - 1` short-lived helpers; the server does the work of each in parallel).
     /// 1 fetches on the command connection alone.
     public var fetchConnections: Int
+    /// Fetched rows gathered into one cache transaction during a sync (the newest batch is
+    /// written at once whatever its size).
+    public var writeBatchRows: Int
     /// The fewest messages still to fetch (after the first batch) for which helper connections
     /// are opened.
     public var parallelFetchThreshold: Int
@@ -36,10 +39,10 @@ public struct IMAPBackendOptions: Sendable {
 
     /// Options with their defaults: QRESYNC and CONDSTORE on, batches of 1,000 UIDs four deep,
     /// the newest 200 first, three connections for the rest when at least 10,000 messages are
-    /// missing, a 256 MiB body cache (none unless `bodyCacheDirectory` is given),
+    /// missing, cache transactions of 8,192 rows, a 256 MiB body cache (none unless `bodyCacheDirectory` is given),
     /// reconnection after 1, 2, 5, 10, 30, then every 60 seconds.
     public init(useQResync: Bool = true, useCondStore: Bool = true, batchSize: Int = 1000, firstBatchSize: Int = 200,
-                pipelineDepth: Int = 4, fetchConnections: Int = 3, parallelFetchThreshold: Int = 10000, bodyCacheLimit: Int = 256 << 20, bodyCacheDirectory: URL? = nil,
+                pipelineDepth: Int = 4, fetchConnections: Int = 3, parallelFetchThreshold: Int = 10000, writeBatchRows: Int = 8192, bodyCacheLimit: Int = 256 << 20, bodyCacheDirectory: URL? = nil,
                 reconnectDelays: [Duration] = [.seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60)],
                 staleAfter: Duration = .seconds(120), pollInterval: Duration = .seconds(60)) {
         precondition(batchSize > 0 && firstBatchSize > 0 && pipelineDepth > 0 && fetchConnections > 0 && bodyCacheLimit >= 0, "IMAPBackendOptions: sizes must be positive")
@@ -51,6 +54,7 @@ public struct IMAPBackendOptions: Sendable {
         self.pipelineDepth = pipelineDepth
         self.fetchConnections = fetchConnections
         self.parallelFetchThreshold = parallelFetchThreshold
+        self.writeBatchRows = writeBatchRows
         self.bodyCacheLimit = bodyCacheLimit
         self.bodyCacheDirectory = bodyCacheDirectory
         self.reconnectDelays = reconnectDelays

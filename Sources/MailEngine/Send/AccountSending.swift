@@ -45,8 +45,12 @@ public enum AccountSending {
     /// Maildir accounts (or the `folders.sent` name); for IMAP accounts, an APPEND to the server's
     /// Sent folder through the account's backend (a backend of its own when none is given).
     ///
-    /// - Parameter backend: The account's backend, when the caller has one (IMAP APPEND).
-    public static func sentCopy(for account: Account, backend: (any MailBackend)? = nil) -> any SentCopyStore {
+    /// - Parameters:
+    ///   - environment: The environment a backend of its own is made with (its cache location,
+    ///     `password_env` variables), the same the caller's own backends use.
+    ///   - backend: The account's backend, when the caller has one (IMAP APPEND).
+    public static func sentCopy(for account: Account, environment: [String: String],
+                                backend: (any MailBackend)? = nil) -> any SentCopyStore {
         let folder = MailboxPath(account.folders[.sent] ?? "Sent")
         if let backend { return BackendSentCopy(backend: backend, configuredFolder: account.folders[.sent]) }
         switch account.source {
@@ -55,7 +59,7 @@ public enum AccountSending {
         case .imap:
             // A backend of its own for each copy, closed afterwards (the sender may outlive any UI).
             return ClosureSentCopy { message, date in
-                let backend = try BackendFactory().makeBackend(for: account)
+                let backend = try BackendFactory(environment: environment).makeBackend(for: account)
                 do {
                     try await BackendSentCopy(backend: backend, configuredFolder: account.folders[.sent])
                         .storeSentCopy(message, date: date)
@@ -77,6 +81,6 @@ public enum AccountSending {
     ) throws(SetupError) -> OutboxSender {
         OutboxSender(account: account.name, outbox: outbox(for: account, environment: environment),
                      transport: try transport(for: account, environment: environment, trace: trace),
-                     sentCopy: sentCopy(for: account, backend: backend))
+                     sentCopy: sentCopy(for: account, environment: environment, backend: backend))
     }
 }

@@ -93,7 +93,7 @@ enum CacheCoding {
 
     /// Ids without brackets, separated by spaces; nil when there are none.
     static func encode(_ ids: [MessageID]) -> String? {
-        let values = ids.map(\.value).filter { !$0.isEmpty && !$0.contains(" ") }
+        let values = ids.map(\.value).filter { !$0.isEmpty && !$0.utf8.contains(0x20) }
         return values.isEmpty ? nil : values.joined(separator: " ")
     }
 

@@ -94,6 +94,13 @@ struct AccountSession {
         _ = try await run { try await backend.sync(folder) }
     }
 
+    /// Makes the newest `count` messages of a folder current before a command shows them: a
+    /// folder never synced gets just those (its first full sync is left to `tern sync` or the
+    /// UI), any other the usual sync.
+    func syncNewest(_ folder: MailboxPath, count: Int) async throws {
+        _ = try await run { try await backend.syncNewest(folder, count: count) }
+    }
+
     /// A folder name quoted for a shell when it needs it.
     static func quoted(_ text: String) -> String {
         text.allSatisfy { $0.isLetter || $0.isNumber || "/._-".contains($0) } ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

@@ -65,23 +65,15 @@ struct MessageTable {
     let ownAddresses: Set<String>
     /// "Now", for the date column.
     let now: Date
-    let calendar: Calendar
-    private let formatters: [String: DateFormatter]
+    /// The local time of `now`.
+    private let today: LocalTime
 
-    init(width: Int, ownAddresses: Set<String> = [], now: Date = Date(), calendar: Calendar = .current) {
+    /// A table of `width` columns; dates are shown in the local time zone (`TZ`).
+    init(width: Int, ownAddresses: Set<String> = [], now: Date = Date()) {
         self.width = width
         self.ownAddresses = ownAddresses
         self.now = now
-        self.calendar = calendar
-        var formatters: [String: DateFormatter] = [:]
-        for format in ["HH:mm", "MMM dd", "yyyy-MM-dd"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = calendar.timeZone
-            formatter.dateFormat = format
-            formatters[format] = formatter
-        }
-        self.formatters = formatters
+        self.today = LocalTime(now)
     }
 
     /// The flag column: N unread, ! flagged, r answered, D deleted, d draft, @ attachment.
@@ -96,15 +88,12 @@ struct MessageTable {
     /// `14:05` today, `Mar 02` this year, `2025-03-02` before.
     func dateColumn(_ date: Date?) -> String {
         guard let date else { return "" }
-        let format: String
-        if calendar.isDate(date, inSameDayAs: now) {
-            format = "HH:mm"
-        } else if calendar.component(.year, from: date) == calendar.component(.year, from: now) {
-            format = "MMM dd"
-        } else {
-            format = "yyyy-MM-dd"
+        let local = LocalTime(date)
+        if local.year == today.year, local.month == today.month, local.day == today.day {
+            return LocalTime.twoDigits(local.hour) + ":" + LocalTime.twoDigits(local.minute)
         }
-        return formatters[format]?.string(from: date) ?? ""
+        if local.year == today.year { return LocalTime.monthNames[local.month] + " " + LocalTime.twoDigits(local.day) }
+        return String(local.year) + "-" + LocalTime.twoDigits(local.month + 1) + "-" + LocalTime.twoDigits(local.day)
     }
 
     /// The sender to show, or `To: recipient` for the account's own messages.
@@ -134,5 +123,35 @@ struct MessageTable {
                 + DisplayWidth.fit(TextSanitizer.headerText(s.envelope.subject ?? "(no subject)"), subjectWidth, pad: false)
             return line
         }
+    }
+}
+
+/// A moment in the local time zone, from the C library (`localtime_r`): the date column needs
+/// no calendar or formatter, whose first use loads ICU (several MB of a short `tern list`).
+struct LocalTime {
+    let year: Int
+    /// 0 for January.
+    let month: Int
+    let day: Int
+    let hour: Int
+    let minute: Int
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    init(_ date: Date) {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var fields = tm()
+        tzset()
+        localtime_r(&seconds, &fields)
+        year = Int(fields.tm_year) + 1900
+        month = min(11, max(0, Int(fields.tm_mon)))
+        day = Int(fields.tm_mday)
+        hour = Int(fields.tm_hour)
+        minute = Int(fields.tm_min)
+    }
+
+    /// `n` with a leading zero below 10.
+    static func twoDigits(_ n: Int) -> String {
+        n < 10 && n >= 0 ? "0" + String(n) : String(n)
     }
 }

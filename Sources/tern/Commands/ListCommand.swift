@@ -52,7 +52,12 @@ struct ListCommand: AsyncParsableCommand {
         let session = try AccountSession.open(options, global: global)
         let backend = session.backend
         let folder = try await session.folder(folderOption.folder)
-        try await session.sync(folder)
+        // One page needs only the newest messages; a search or every message needs them all.
+        if query == nil, limit > 0 {
+            try await session.syncNewest(folder, count: limit)
+        } else {
+            try await session.sync(folder)
+        }
         let count = limit == 0 ? Int.max : limit
         let summaries = try await session.run {
             try await backend.summaries(in: folder, order: .newestFirst, range: 0 ..< count, filter: query)

@@ -251,3 +251,43 @@ final class BackendEventLog: @unchecked Sendable {
         return condition(all)
     }
 }
+
+/// A large first sync shared by the command connection and helper connections.
+@Suite(.enabled(if: MailStack.shouldRun)) struct IMAPBackendParallelSyncTests {
+    @Test func aLargeFirstSyncIsSharedWithHelperConnectionsAndCachesEveryMessageOnce() async throws {
+        let fixture = try IMAPBackendFixture.make()
+        defer { fixture.remove() }
+        let client = try await fixture.otherClient()
+        let uids = try await fixture.append(1000, to: "Shared", via: client)
+        let lines = TraceLines()
+        // Chunks of 20 UIDs: plenty left for the helpers when they have logged in.
+        let options = IMAPBackendOptions(batchSize: 10, firstBatchSize: 50, pipelineDepth: 1, fetchConnections: 3,
+                                         parallelFetchThreshold: 100, writeBatchRows: 300)
+        let cache = try HeaderCache(url: fixture.directory.appendingPathComponent("shared.sqlite"), account: fixture.user.name,
+                                    source: "imap://\(fixture.user.name)@test")
+        let settings = fixture.settings()
+        let backend = IMAPBackend(accountName: fixture.user.name, cache: cache, options: options,
+                                  trace: ProtocolTrace { lines.add($0) }) { settings }
+        let path = MailboxPath("Shared")
+        let report = try await backend.sync(path)
+        #expect(report.added == 1000)
+        #expect(try cache.uids(in: path) == uids.sorted())
+        #expect(try cache.mailbox(path)?.isComplete == true)
+        #expect(try await backend.search(.subject("777"), in: path) == [uids[777]])
+        #expect(lines.matching(" EXAMINE ") == 2, "two helper connections opened the folder read-only")
+        #expect(try await backend.sync(path).added == 0)
+        await backend.close()
+        await client.logout()
+    }
+}
+
+/// Lines of a protocol trace, gathered from any thread.
+final class TraceLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func add(_ line: String) { lock.withLock { lines.append(line) } }
+
+    /// How many lines contain `text`.
+    func matching(_ text: String) -> Int { lock.withLock { lines.filter { $0.contains(text) }.count } }
+}

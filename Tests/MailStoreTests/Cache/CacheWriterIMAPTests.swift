@@ -27,6 +27,41 @@ import Testing
         #expect(try cache.uids(in: .inbox, filter: .text("lunch")) == [UID(7), UID(4000)])
     }
 
+    /// Every column written by the fast insert reads back as it was given: empty and missing
+    /// values, non-ASCII text, large numbers, keywords and mod-sequences.
+    @Test(arguments: [
+        CachedMessage(uid: UID(1), envelope: Envelope(), flags: [], size: 0, receivedDate: nil, hasAttachments: false),
+        CachedMessage(uid: UID(UInt32.max), envelope: Envelope(
+            subject: "Re: Grüße aus Köln 🌷", from: [Address(name: "Zoë Ünal", address: "zoe@example.org")],
+            sender: Address(address: "list@example.org"), replyTo: [Address(address: "reply@example.org")],
+            to: [Address(name: "Bob", address: "bob@example.org"), Address(address: "carol@example.org")],
+            cc: [Address(name: "", address: "cc@example.org")], bcc: [Address(address: "bcc@example.org")],
+            date: Date(timeIntervalSince1970: 1_767_225_600.5), messageID: MessageID("m1@example.org"),
+            inReplyTo: [MessageID("p@example.org")], references: [MessageID("a@x"), MessageID("b@x")]),
+            flags: [.seen, .answered, .keyword("$Label1")], size: Int(Int32.max) + 10,
+            receivedDate: Date(timeIntervalSince1970: 1_767_225_000), hasAttachments: true, hasAttachmentsIsExact: false,
+            modSeq: UInt64(1) << 62),
+    ])
+    func aFetchedRowReadsBackAsWritten(_ message: CachedMessage) throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox, uidValidity: 1).mailbox }
+        #expect(try cache.write { try $0.insertFetched([message], in: box) } == 1)
+        let stored = try #require(try cache.message(message.uid, in: .inbox))
+        #expect(stored.envelope.subject == message.envelope.subject)
+        #expect(stored.envelope.from == message.envelope.from && stored.envelope.to == message.envelope.to)
+        #expect(stored.envelope.cc.map(\.address) == message.envelope.cc.map(\.address))
+        #expect(stored.envelope.bcc == message.envelope.bcc && stored.envelope.replyTo == message.envelope.replyTo)
+        #expect(stored.envelope.sender == message.envelope.sender)
+        #expect(stored.envelope.date == message.envelope.date && stored.receivedDate == message.receivedDate)
+        #expect(stored.envelope.messageID == message.envelope.messageID)
+        #expect(stored.envelope.inReplyTo == message.envelope.inReplyTo && stored.envelope.references == message.envelope.references)
+        #expect(stored.flags == message.flags && stored.size == message.size && stored.modSeq == message.modSeq)
+        #expect(stored.hasAttachments == message.hasAttachments && stored.hasAttachmentsIsExact == message.hasAttachmentsIsExact)
+        if let subject = message.envelope.subject {
+            #expect(try cache.uids(in: .inbox, filter: .text("köln")) == [message.uid], "indexed for search: \(subject)")
+        }
+    }
+
     @Test func syncStateIsStoredAndAUIDValidityChangeResetsIt() throws {
         let cache = try HeaderCache(inMemoryFor: "t")
         let path = MailboxPath(["Archive", "2024"])
