@@ -85,8 +85,12 @@ extension IMAPBackend {
                 changes.added += try await fetchEnvelopes(newUIDs, of: path, name: name, box: box, on: connection, modSeq: useModSeq,
                                                           emitAdded: true)
             }
-            let cachedCount = try cache.count(in: path)
-            if cachedCount != selected.messageCount {
+            // A QRESYNC select that reported nothing gone and no new UID leaves the cache as it
+            // was, which matched the server: no count over the whole folder then (a warm open
+            // must cost what the screen needs, not what the folder holds).
+            let unchanged = qresync != nil && serverModSeq != nil && serverNext != 0 && serverNext == box.uidNext
+                && changes.removedCount == 0 && changes.added == 0
+            if !unchanged, try cache.count(in: path) != selected.messageCount {
                 try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
             }
         } else {
