@@ -95,7 +95,7 @@ import Testing
 
     @Test(arguments: [
         ([UInt32(1) ... 10], 4, ["7:10", "3:6", "1:2"]),
-        ([UInt32(1) ... 3, 10 ... 12, 20 ... 20], 3, ["11:12,20", "3,10", "1:2"]),
+        ([UInt32(1) ... 3, 10 ... 12, 20 ... 20], 3, ["11:12,20", "2:3,10", "1"]),
         ([UInt32(5) ... 5], 10, ["5"]),
     ])
     func chunksAreCutNewestFirst(ranges: [ClosedRange<UInt32>], size: Int, expected: [String]) {
