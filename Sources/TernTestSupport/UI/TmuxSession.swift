@@ -61,10 +61,31 @@ public final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Waits until the pane's terminal modes (``modes()``) are `expected`: the last redraw may
+    /// still be on its way.
+    /// - Throws: ``TmuxError`` naming the modes seen when they do not come within `timeout`.
+    public func waitForModes(_ expected: String, timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var current = ""
+        while Date() < deadline {
+            current = modes()
+            if current == expected { return }
+            usleep(20_000)
+        }
+        throw TmuxError("terminal modes are \(current), expected \(expected)")
+    }
+
     /// Sends keys by tmux name (`j`, `Enter`, `C-d`, `PageDown`).
     public func send(_ keys: String...) { run(["send-keys", "-t", "t"] + keys) }
     /// Types text literally.
     public func sendLiteral(_ text: String) { run(["send-keys", "-t", "t", "-l", text]) }
+    /// Sends raw bytes given in hex (`1b 5b 41`), as a terminal would send them.
+    public func sendHex(_ hex: String) { run(["send-keys", "-t", "t", "-H"] + hex.split(separator: " ").map(String.init)) }
+    /// Pastes text as the terminal does (bracketed when the program asked for it).
+    public func paste(_ text: String) {
+        run(["set-buffer", "-b", "paste", text])
+        run(["paste-buffer", "-p", "-b", "paste", "-t", "t"])
+    }
     /// Resizes the window.
     public func resize(width: Int, height: Int) { run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"]) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TernTestSupport
 
 /// Runs the built binary (`.build/debug/tern`; `swift build` makes it before the tests) for
 /// `tern compose`, `tern mailto:...` and `tern contacts`, in a temporary home.
@@ -11,14 +12,7 @@ import Testing
         var json: Any? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
     }
 
-    static let binary: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
-        }
-        return url.appendingPathComponent(".build/debug/tern")
-    }()
+    static let binary = Program.packageRoot.appendingPathComponent(".build/debug/tern")
 
     /// A home folder with a config (account alice, an identity, a signature command, an alias file).
     final class Home {
@@ -51,23 +45,11 @@ import Testing
 
         func run(_ arguments: [String], config: Bool = true) throws -> Run {
             try #require(FileManager.default.isExecutableFile(atPath: ComposeCLITests.binary.path), "run swift build first")
-            let process = Process()
-            process.executableURL = ComposeCLITests.binary
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: dir + "/files")
             var environment = ["HOME": dir, "XDG_DATA_HOME": dir + "/data", "XDG_CONFIG_HOME": dir + "/noconfig", "PATH": "/usr/bin:/bin"]
             if config { environment["TERN_CONFIG"] = dir + "/config.toml" }
-            process.environment = environment
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+            let run = try Program.run(ComposeCLITests.binary.path, arguments, environment: environment,
+                                      directory: URL(fileURLWithPath: dir + "/files"))
+            return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
         }
     }
 
