@@ -138,6 +138,7 @@ struct ComposerIMAPTests {
         let message = Message(bytes: try await bobBackend.messageBytes(received.uid, in: .inbox))
         await bobBackend.close()
         let text = message.bodyParts(preferring: .plainText).map { String(decoding: $0.part.decodedBody(), as: UTF8.self) }.joined()
+            .replacingOccurrences(of: "\r\n", with: "\n")
         #expect(text.contains("First words of the draft \(token).\nAnd the last ones."))
         #expect(message.header.first("From")?.value().contains(setup.address) == true)
         #expect(service.recoverable().isEmpty, "no draft left on disk")
