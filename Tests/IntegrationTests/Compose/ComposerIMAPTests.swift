@@ -10,7 +10,8 @@ import TernTestSupport
 /// The composer's service (what the UI calls) against the real stack: a fresh Dovecot user of its
 /// own writes over its IMAP account and sends through Postfix submission. Postponing stores the
 /// draft in the server's Drafts folder with \Draft; resuming and sending it removes it there and
-/// bob receives it; a reply flags the original \Answered on the server, a forward $Forwarded.
+/// bob receives it; a reply flags the original \Answered on the server, a forward as attachment
+/// $Forwarded, and bob receives both with their threading headers and the attached message.
 @Suite(.serialized, .enabled(if: MailStack.shouldRun))
 struct ComposerIMAPTests {
     /// The fresh user's account, its backend and a composer over them.
@@ -144,7 +145,7 @@ struct ComposerIMAPTests {
         #expect(service.recoverable().isEmpty, "no draft left on disk")
     }
 
-    @Test func replyFlagsTheOriginalAnsweredAndForwardFlagsItForwarded() async throws {
+    @Test func replyFlagsTheOriginalAnsweredAndForwardAsAttachmentFlagsItForwarded() async throws {
         let setup = try await Setup.make()
         defer { Task { await setup.finish() } }
         let service = setup.service
@@ -171,8 +172,8 @@ struct ComposerIMAPTests {
         answer.body = "Yes, at noon. \(token)\n" + answer.body
         #expect(try await service.queue(reply.id, answer, backend: backend).isEmpty)
 
-        // Forward: $Forwarded on the server.
-        let forward = try await service.start(ComposeStart(account: setup.account, kind: .forward(attached: false),
+        // Forward as attachment: $Forwarded on the server.
+        let forward = try await service.start(ComposeStart(account: setup.account, kind: .forward(attached: true),
                                                            source: MessageReference(folder: FolderKey(account: setup.account, path: .inbox), uid: memo.uid)),
                                               backend: backend)
         var forwarded = forward.draft
@@ -201,5 +202,16 @@ struct ComposerIMAPTests {
         await bobBackend.close()
         #expect(message.header.first("In-Reply-To")?.value().contains("q-\(token)@example.test") == true)
         #expect(message.header.first("References")?.value().contains("q-\(token)@example.test") == true)
+        #expect(String(decoding: message.bytes, as: UTF8.self).contains("Yes, at noon. \(token)"))
+
+        // ... and the forward, the memo attached whole (message/rfc822, its own Message-ID inside).
+        let bobAgain = try setup.bob()
+        let memoCopy = try #require(try await Self.rows("Fwd: Memo \(token)", in: .inbox, backend: bobAgain, wait: true).first)
+        let forwardedMessage = Message(bytes: try await bobAgain.messageBytes(memoCopy.uid, in: .inbox))
+        await bobAgain.close()
+        let attached = try #require(forwardedMessage.attachments(preferring: .plainText).first?.part)
+        #expect(attached.contentType.mimeType == "message/rfc822")
+        let inner = String(decoding: attached.decodedBody(), as: UTF8.self)
+        #expect(inner.contains("Message-ID: <m-\(token)@example.test>") && inner.contains("The memo."))
     }
 }
