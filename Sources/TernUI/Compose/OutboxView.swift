@@ -85,7 +85,7 @@ enum OutboxView {
     static func details(_ message: QueuedMessage?, problems: [String], now: Date, theme: UITheme) -> [Line] {
         var lines: [Line] = []
         if let message {
-            var first = "\(message.account)  \(message.id)  queued \(clock(message.created))  \(NumberText.size(message.size))"
+            var first = "\(message.account)  \(message.id)  queued \(clock(message.created))  \(ComposerView.size(message.size))"
             if message.attempts > 0 { first += "  \(message.attempts) attempt\(message.attempts == 1 ? "" : "s")" }
             if let sent = message.sentAt { first += "  sent \(clock(sent))" }
             lines.append(Line([Span(first, style: theme[.normal].adding(.dim))]))
