@@ -91,7 +91,7 @@ public struct OutboxQueue: Sendable {
     }
 
     /// The note of a message held while it is edited.
-    public static let heldNote = "held while it is edited in the composer; r sends it as it was"
+    public static let heldNote = "held while it is edited in the composer; retrying sends it as it was (r in the outbox view, `tern outbox retry ID`)"
 
     private func current(_ id: String) throws -> QueuedMessage {
         guard let entry = try outbox.entries().first(where: { $0.id == id }) else {
