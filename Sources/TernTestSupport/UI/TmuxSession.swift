@@ -1,4 +1,5 @@
 import Foundation
+import MailEngine
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -117,17 +118,6 @@ public final class TmuxSession {
     /// A bash script that closes every descriptor above 2 and then runs its arguments.
     static let closeInherited = #"for f in /proc/$$/fd/*; do n=${f##*/}; if (( n > 2 )); then eval "exec $n>&-"; fi; done 2>/dev/null; exec "$@""#
 
-    /// Marks every open descriptor above 2 of this process close-on-exec (Foundation's `Pipe()`
-    /// does not), so that programs spawned here get only what their file actions give them.
-    static func markOpenDescriptorsCloseOnExec() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
-        for name in names {
-            guard let fd = Int32(name), fd > 2 else { continue }
-            let flags = fcntl(fd, F_GETFD)
-            if flags >= 0 && flags & FD_CLOEXEC == 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
-        }
-    }
-
     /// Runs tmux on the private socket with a clean signal mask (the test runner blocks signals its
     /// children must not inherit); returns its status and, when `capture`, its standard output.
     @discardableResult
@@ -162,7 +152,7 @@ public final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         // Nothing else: the tmux server lives for the whole test run, and a pipe it inherited from
         // another test (a sendmail command's input) would never see its end of file.
-        Self.markOpenDescriptorsCloseOnExec()
+        SpawnDescriptors.closeInherited(&actions)
         var cArgs = argv.map { strdup($0) }
         defer { cArgs.forEach { free($0) } }
         cArgs.append(nil)

@@ -171,3 +171,24 @@ import TernTestSupport
         #expect(try home.run(["contacts", "vee"], config: false).stdout == "Vee <vee@example.test>  [imported]\n")
     }
 }
+
+extension ComposeCLITests {
+    @Test func sendExpandsAliasesInEveryAddressOption() throws {
+        let home = try Home()
+        let config = try String(contentsOfFile: home.dir + "/config.toml", encoding: .utf8)
+            .replacingOccurrences(of: "[accounts.alice.maildir]", with: "sendmail = \"/bin/true\"\n[accounts.alice.maildir]")
+        try config.write(toFile: home.dir + "/config.toml", atomically: true, encoding: .utf8)
+        let queued = try home.run(["send", "--queue", "--account", "alice", "--to", "team", "--cc", "carol@example.test",
+                                   "--bcc", "bob", "--subject", "Aliases", "--body-file", "c.txt"])
+        #expect(queued.status == 0, "\(queued.stderr)")
+        #expect(queued.stderr.contains("broken line") || queued.stderr.contains("aliases"), "the alias file's bad line is a warning")
+        let listed = try home.run(["outbox", "list", "--json", "--account", "alice"])
+        let entry = try #require((listed.json as? [[String: Any]])?.first)
+        #expect(entry["recipients"] as? [String] == ["bob@example.test", "ann@example.test", "carol@example.test"])
+        #expect(entry["bcc"] as? [String] == ["bob@example.test"])
+
+        let unknown = try home.run(["send", "--queue", "--account", "alice", "--to", "nobody", "--subject", "x", "--body-file", "c.txt"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--to \"nobody\" is not an address"))
+    }
+}
