@@ -188,6 +188,7 @@ extension AppState {
         }
         let body = ScreenLayout.page(size: size).body
         updateAttachments { screen in _ = screen.list.handleMouse(event, area: body, count: screen.rows.count) }
+        updateURLs { screen in _ = screen.list.handleMouse(event, area: body, count: screen.urls.count) }
         return []
     }
 }
