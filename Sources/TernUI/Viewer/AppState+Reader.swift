@@ -192,3 +192,43 @@ extension AppState {
         return []
     }
 }
+
+extension AppState {
+    /// `Tab` (`S-Tab`) in the viewer: shows the next (previous) unread message. When it is not among
+    /// the rows loaded, the account finds it and the viewer opens it when the answer comes
+    /// (``followUnreadJump()``); the message on screen stays until then.
+    public mutating func nextUnreadFromViewer(backward: Bool) -> [Effect] {
+        guard let before = folder?.list.selected else { return [] }
+        let effects = jumpToUnread(backward: backward)
+        if let after = folder?.list.selected, after != before { return effects + openMessage(atLine: after) }
+        if effects.contains(where: { if case .find = $0 { return true } else { return false } }) {
+            updateReader { $0.unreadJump = .searching(from: before) }
+        }
+        return effects
+    }
+
+    /// After every message: opens the message a viewer `Tab` found once the account answered and
+    /// its row is loaded.
+    mutating func followUnreadJump() -> [Effect] {
+        guard let jump = topReader?.unreadJump, let view = folder, let selected = view.list.selected else { return [] }
+        switch jump {
+        case .searching(let from):
+            if isSearching { return [] }
+            guard selected != from else {
+                // Not found (the bottom line says so), or the list changed.
+                updateReader { $0.unreadJump = nil }
+                return []
+            }
+            updateReader { $0.unreadJump = .found(line: selected) }
+            return followUnreadJump()
+        case .found(let line):
+            guard selected == line else {
+                updateReader { $0.unreadJump = nil }
+                return []
+            }
+            guard view.row(at: line) != nil else { return [] }
+            updateReader { $0.unreadJump = nil }
+            return openMessage(atLine: line)
+        }
+    }
+}

@@ -16,6 +16,9 @@ public struct ReaderScreen: Sendable {
     public var attachmentsWhenLoaded = false
     /// The choices of the message shown before (HTML, all headers, folding), kept for this one.
     public var carriedOptions: ReaderOptions?
+    /// `Tab` asked the account for the next unread message: the list line it started from, then
+    /// the line found (opened as soon as its row is loaded).
+    public var unreadJump: UnreadJumpWait?
 
     /// A screen for `reference`, loading.
     public init(reference: MessageReference, title: String) {
@@ -55,4 +58,12 @@ public struct AttachmentScreen: Sendable {
     public var selectedRow: AttachmentRow? {
         list.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
     }
+}
+
+/// Where a `next-unread` from the viewer is, while the account searches for the message.
+public enum UnreadJumpWait: Hashable, Sendable {
+    /// Searching from this list line.
+    case searching(from: Int)
+    /// Found on this line; its row is loading.
+    case found(line: Int)
 }
