@@ -1,6 +1,9 @@
 /// A search in the laid-out lines of a message (`/`, `n`, `N`): every match with its line and
 /// UTF-8 range, for highlighting and for jumping.
 ///
+/// The search grows with the layout: ``extend(_:)`` scans the lines laid out since the last call,
+/// so a search never forces the whole message to be laid out before its first match is shown.
+///
 /// Smart case: a query with no upper-case letter ignores case (ASCII letters by folding, other
 /// letters through `lowercased()` where that keeps the text's length), one with an upper-case letter
 /// matches exactly. Matches do not span lines.
@@ -15,47 +18,74 @@ public struct ReaderSearch: Sendable, Hashable {
 
     /// The text searched for.
     public let query: String
-    /// Every match, in document order.
-    public let matches: [Match]
+    /// Every match in the lines scanned, in document order.
+    public private(set) var matches: [Match] = []
+    /// The lines scanned so far (`0 ..< scanned`).
+    public private(set) var scanned = 0
+
+    private let ignoreCase: Bool
+    private let needle: [UInt8]
+    private let needleIsASCII: Bool
 
     /// Searches `lines` for `query`.
     public init(query: String, in lines: [ReaderLine]) {
         self.query = query
-        guard !query.isEmpty else {
-            matches = []
-            return
-        }
-        let ignoreCase = !query.contains { $0.isUppercase }
-        let needle = Array((ignoreCase ? query.lowercased() : query).utf8)
-        var found: [Match] = []
-        for (index, line) in lines.enumerated() {
-            var haystack = Array(line.text.utf8)
-            if ignoreCase {
-                let lowered = Array(line.text.lowercased().utf8)
-                if lowered.count == haystack.count {
-                    haystack = lowered
-                } else {
-                    for i in haystack.indices where haystack[i] >= 0x41 && haystack[i] <= 0x5A { haystack[i] |= 0x20 }
-                }
-            }
-            for start in Self.occurrences(of: needle, in: haystack) {
-                found.append(Match(line: index, range: start..<(start + needle.count)))
-            }
-        }
-        matches = found
+        ignoreCase = !query.contains { $0.isUppercase }
+        needle = Array((ignoreCase ? query.lowercased() : query).utf8)
+        needleIsASCII = needle.allSatisfy { $0 < 0x80 }
+        extend(lines)
     }
 
-    /// The start offsets of `needle` in `haystack`, not overlapping.
-    static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+    /// Scans the lines of `lines` after those already scanned.
+    public mutating func extend(_ lines: [ReaderLine]) {
+        guard scanned < lines.count else { return }
+        defer { scanned = lines.count }
+        guard !needle.isEmpty else { return }
+        for index in scanned..<lines.count {
+            scan(lines[index].text, line: index)
+        }
+    }
+
+    /// Adds the matches of one line.
+    private mutating func scan(_ text: String, line index: Int) {
+        var text = text
+        let needle = self.needle
+        let ignoreCase = self.ignoreCase
+        let found: [Int]? = text.withUTF8 { bytes -> [Int]? in
+            if !ignoreCase { return Self.occurrences(of: needle, in: bytes, foldASCII: false) }
+            if needleIsASCII { return Self.occurrences(of: needle, in: bytes, foldASCII: true) }
+            // A non-ASCII query cannot match a line of ASCII only.
+            if !bytes.contains(where: { $0 >= 0x80 }) { return [] }
+            return nil
+        }
+        if let found {
+            for start in found { matches.append(Match(line: index, range: start..<(start + needle.count))) }
+            return
+        }
+        var haystack = Array(text.utf8)
+        let lowered = Array(text.lowercased().utf8)
+        if lowered.count == haystack.count {
+            haystack = lowered
+        } else {
+            for i in haystack.indices where haystack[i] >= 0x41 && haystack[i] <= 0x5A { haystack[i] |= 0x20 }
+        }
+        let starts = haystack.withUnsafeBufferPointer { Self.occurrences(of: needle, in: $0, foldASCII: false) }
+        for start in starts { matches.append(Match(line: index, range: start..<(start + needle.count))) }
+    }
+
+    /// The start offsets of `needle` in `haystack`, not overlapping; `foldASCII` compares ASCII
+    /// letters of the haystack in lower case (the needle is lower case already).
+    static func occurrences(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, foldASCII: Bool) -> [Int] {
         guard !needle.isEmpty, haystack.count >= needle.count else { return [] }
+        @inline(__always) func fold(_ b: UInt8) -> UInt8 { foldASCII && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
         var result: [Int] = []
         let first = needle[0]
         var i = 0
         let last = haystack.count - needle.count
         while i <= last {
-            if haystack[i] == first {
+            if fold(haystack[i]) == first {
                 var j = 1
-                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                while j < needle.count, fold(haystack[i + j]) == needle[j] { j += 1 }
                 if j == needle.count {
                     result.append(i)
                     i += needle.count
@@ -67,16 +97,25 @@ public struct ReaderSearch: Sendable, Hashable {
         return result
     }
 
+    /// The start offsets of `needle` in `haystack`, not overlapping.
+    static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        haystack.withUnsafeBufferPointer { occurrences(of: needle, in: $0, foldASCII: false) }
+    }
+
     /// The index of the first match on a line after `line` (or before it, `backward`), wrapping
-    /// around the document; nil when there is no match.
+    /// around the lines scanned; nil when there is no match.
     public func next(after line: Int, backward: Bool = false) -> Int? {
         guard !matches.isEmpty else { return nil }
         if backward {
-            if let i = matches.lastIndex(where: { $0.line < line }) { return i }
-            return matches.count - 1
+            return self.last(before: line) ?? matches.count - 1
         }
-        if let i = firstIndex(onOrAfter: line + 1) { return i }
-        return 0
+        return firstIndex(onOrAfter: line + 1) ?? 0
+    }
+
+    /// The index of the last match on a line before `line`, without wrapping.
+    func last(before line: Int) -> Int? {
+        guard let i = firstIndex(onOrAfter: line) else { return matches.isEmpty ? nil : matches.count - 1 }
+        return i > 0 ? i - 1 : nil
     }
 
     /// The index of the first match on line `line` or later (binary search).

@@ -9,6 +9,8 @@ extension AppState {
         switch answer {
         case .loaded(let reference, let result):
             return applyLoaded(reference, result)
+        case .laidOut(let job):
+            applyLaidOut(job)
         case .saved(let request, let result):
             switch result {
             case .success(let saved):

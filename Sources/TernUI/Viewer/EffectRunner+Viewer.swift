@@ -13,6 +13,8 @@ extension EffectRunner {
             deliver(.viewer(.loaded(reference, await attempt(reference.folder.account) {
                 Message(bytes: try await $0.messageBytes(reference.uid, in: reference.folder.path))
             })))
+        case .layOut(let job):
+            deliver(.viewer(.laidOut(await Self.layOut(job))))
         case .save(let request):
             deliver(.viewer(.saved(request, Self.save(request, deliver: deliver))))
         case .saveAll(let request):
@@ -32,6 +34,18 @@ extension EffectRunner {
             }
         case .runInTerminal(let job):
             deliver(Self.runJob(job))
+        }
+    }
+
+    /// Finishes a layout on a thread of its own (it may take seconds for a huge body; the
+    /// cooperative pool is left to the accounts).
+    static func layOut(_ job: LayoutJob) async -> LayoutJob {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                var finished = job
+                finished.document.layOutAll()
+                continuation.resume(returning: finished)
+            }
         }
     }
 

@@ -19,6 +19,10 @@ public struct ReaderScreen: Sendable {
     /// `Tab` asked the account for the next unread message: the list line it started from, then
     /// the line found (opened as soon as its row is loaded).
     public var unreadJump: UnreadJumpWait?
+    /// Numbers the layouts started in the background, so that only the last one is taken.
+    public var layoutGeneration = 0
+    /// True while the rest of the message is laid out in the background (``ViewerEffect/layOut(_:)``).
+    public var layingOut = false
 
     /// A screen for `reference`, loading.
     public init(reference: MessageReference, title: String) {

@@ -7,6 +7,8 @@ import TerminalKit
 public enum ViewerEffect: Hashable, Sendable {
     /// Load and parse a message (off the UI thread).
     case load(MessageReference)
+    /// Lay out the rest of a message off the UI thread, so that `G` and searches far down need not.
+    case layOut(LayoutJob)
     /// Write an attachment to a file.
     case save(SaveRequest)
     /// Write every attachment of a message into a folder (`S`).
@@ -127,10 +129,36 @@ public struct TerminalJob: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
+/// A message's layout to finish off the UI thread. Jobs are equal when their message and
+/// generation are.
+public struct LayoutJob: Hashable, Sendable {
+    /// The message.
+    public var reference: MessageReference
+    /// The viewer's ``ReaderScreen/layoutGeneration`` when it started.
+    public var generation: Int
+    /// The document as far as it is laid out.
+    public var document: ReaderDocument
+
+    /// A job.
+    public init(reference: MessageReference, generation: Int, document: ReaderDocument) {
+        self.reference = reference
+        self.generation = generation
+        self.document = document
+    }
+
+    public static func == (a: LayoutJob, b: LayoutJob) -> Bool { a.reference == b.reference && a.generation == b.generation }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(reference)
+        hasher.combine(generation)
+    }
+}
+
 /// The answers to ``ViewerEffect``s, posted back to the UI loop as ``AppMessage/viewer(_:)``.
 public enum ViewerAnswer: Sendable {
     /// A message was loaded and parsed (or could not be).
     case loaded(MessageReference, Result<Message, UIError>)
+    /// A layout finished in the background.
+    case laidOut(LayoutJob)
     /// A save ended.
     case saved(SaveRequest, Result<AttachmentFiles.Saved, AttachmentFiles.Failure>)
     /// A save-all ended.

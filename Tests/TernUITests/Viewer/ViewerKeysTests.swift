@@ -81,3 +81,38 @@ import TernTestSupport
         #expect(h.lines[0].hasPrefix("| wc -l"))
     }
 }
+
+/// `G` on a long message while the rest is laid out off the UI thread.
+@Suite struct ViewerBackgroundLayoutTests {
+    @Test func gWaitsForTheBackgroundLayoutThenGoesToTheEnd() async throws {
+        let body = (1...20_000).map { "line \($0)" }.joined(separator: "\n")
+        let message = FakeMessage(uid: 1, from: "a@example.test", subject: "long", date: testNow, body: body)
+        let backend = FakeMailBackend(accountName: "t", folders: [FolderInfo(path: .inbox)], messages: [.inbox: [message]])
+        let h = Harness(backends: [backend])
+        await h.start()
+        // Open it without performing the background layout.
+        var effects = h.state.handle(.key(.enter))
+        let load = try #require(effects.first { if case .viewer(.load) = $0 { return true } else { return false } })
+        let box = MessageBox()
+        await h.runner.perform(load) { box.append($0) }
+        effects = box.take().flatMap { h.state.apply($0) }
+        let layOut = try #require(effects.first { if case .viewer(.layOut) = $0 { return true } else { return false } })
+        #expect(h.state.topReader?.layingOut == true)
+        // G now: the UI does not lay out 20,000 lines; it says it goes there when ready.
+        _ = h.state.handle(.key(.char("G")))
+        #expect(h.state.topReader?.reader?.document.isComplete == false)
+        #expect(h.state.topReader?.reader?.wantsBottom == true)
+        #expect(h.state.message?.text.hasPrefix("Laying out the rest of the message") == true)
+        await h.settle([layOut])
+        #expect(h.state.topReader?.layingOut == false)
+        #expect(h.state.topReader?.reader?.isAtBottom == true)
+        #expect(h.text.contains("line 20000"))
+        #expect(h.lines[22].hasSuffix("Bot"))
+        // Toggling headers lays the message out again, in the background too.
+        _ = h.takeEffects()
+        await h.press("h")
+        #expect(h.takeEffects().contains { if case .viewer(.layOut) = $0 { return true } else { return false } })
+        await h.press("G")
+        #expect(h.text.contains("line 20000"))
+    }
+}
