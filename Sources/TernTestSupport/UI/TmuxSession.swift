@@ -93,6 +93,9 @@ public final class TmuxSession {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// A bash script that closes every descriptor above 2 and then runs its arguments.
+    static let closeInherited = #"for f in /proc/$$/fd/*; do n=${f##*/}; if (( n > 2 )); then eval "exec $n>&-"; fi; done 2>/dev/null; exec "$@""#
+
     /// Marks every open descriptor above 2 of this process close-on-exec (Foundation's `Pipe()`
     /// does not), so that programs spawned here get only what their file actions give them.
     static func markOpenDescriptorsCloseOnExec() {
@@ -108,9 +111,22 @@ public final class TmuxSession {
     /// children must not inherit); returns its status and, when `capture`, its standard output.
     @discardableResult
     public func run(_ args: [String], capture: Bool = false) -> (status: Int32, output: Data) {
-        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
+        var argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
+        if args.first == "new-session" {
+            // This starts the server, which lives on: through a shell that closes every descriptor
+            // above 2 first, since one another thread opened without close-on-exec a moment ago
+            // (Foundation's pipes) would otherwise stay open in the server until the session ends.
+            argv = ["/bin/bash", "-c", Self.closeInherited, "bash"] + argv
+        }
         var fds: [Int32] = [-1, -1]
-        if capture { guard pipe(&fds) == 0 else { return (-1, Data()) } }
+        // Close-on-exec from the start: a program another thread spawns between here and our spawn
+        // (a tmux server above all, which lives for the whole session) must not get the write end,
+        // or the read below waits for that program to end.
+        // (A socket pair because Swift does not see pipe2; SOCK_CLOEXEC sets the flag atomically.)
+        if capture {
+            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+            guard socketpair(AF_UNIX, type, 0, &fds) == 0 else { return (-1, Data()) }
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
