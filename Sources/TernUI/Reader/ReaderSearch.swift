@@ -1,8 +1,10 @@
 /// A search in the laid-out lines of a message (`/`, `n`, `N`): every match with its line and
 /// UTF-8 range, for highlighting and for jumping.
 ///
-/// The search grows with the layout: ``extend(_:)`` scans the lines laid out since the last call,
-/// so a search never forces the whole message to be laid out before its first match is shown.
+/// The search is lazy: ``matches`` holds every match of the lines `0 ..< scanned`, and
+/// ``extend(_:through:)`` scans further only when a jump needs it, so neither the search nor the
+/// layout goes past the match shown. Lines on screen past ``scanned`` are highlighted from
+/// ``ranges(in:)``.
 ///
 /// Smart case: a query with no upper-case letter ignores case (ASCII letters by folding, other
 /// letters through `lowercased()` where that keeps the text's length), one with an upper-case letter
@@ -26,42 +28,57 @@ public struct ReaderSearch: Sendable, Hashable {
     private let ignoreCase: Bool
     private let needle: [UInt8]
     private let needleIsASCII: Bool
+    /// The ASCII bytes the query starts with (a quick test before folding a line's case).
+    private let asciiPrefix: [UInt8]
 
-    /// Searches `lines` for `query`.
-    public init(query: String, in lines: [ReaderLine]) {
+    /// A search for `query` that has scanned nothing yet.
+    public init(query: String) {
         self.query = query
         ignoreCase = !query.contains { $0.isUppercase }
         needle = Array((ignoreCase ? query.lowercased() : query).utf8)
         needleIsASCII = needle.allSatisfy { $0 < 0x80 }
+        var prefix: [UInt8] = []
+        for byte in needle {
+            guard byte < 0x80 else { break }
+            prefix.append(byte)
+        }
+        asciiPrefix = prefix
+    }
+
+    /// Searches all of `lines` for `query`.
+    public init(query: String, in lines: [ReaderLine]) {
+        self.init(query: query)
         extend(lines)
     }
 
-    /// Scans the lines of `lines` after those already scanned.
-    public mutating func extend(_ lines: [ReaderLine]) {
-        guard scanned < lines.count else { return }
-        defer { scanned = lines.count }
+    /// Scans the lines of `lines` after those already scanned, up to line `end` (excluded; all of
+    /// them when nil).
+    public mutating func extend(_ lines: [ReaderLine], through end: Int? = nil) {
+        let stop = min(lines.count, end ?? lines.count)
+        guard scanned < stop else { return }
+        defer { scanned = stop }
         guard !needle.isEmpty else { return }
-        for index in scanned..<lines.count {
-            scan(lines[index].text, line: index)
+        for index in scanned..<stop {
+            for range in ranges(in: lines[index].text) { matches.append(Match(line: index, range: range)) }
         }
     }
 
-    /// Adds the matches of one line.
-    private mutating func scan(_ text: String, line index: Int) {
+    /// The matches in one line's text (UTF-8 ranges), whether it is scanned or not.
+    public func ranges(in text: String) -> [Range<Int>] {
+        guard !needle.isEmpty else { return [] }
         var text = text
         let needle = self.needle
         let ignoreCase = self.ignoreCase
+        let asciiPrefix = self.asciiPrefix
         let found: [Int]? = text.withUTF8 { bytes -> [Int]? in
             if !ignoreCase { return Self.occurrences(of: needle, in: bytes, foldASCII: false) }
             if needleIsASCII { return Self.occurrences(of: needle, in: bytes, foldASCII: true) }
-            // A non-ASCII query cannot match a line of ASCII only.
+            // A non-ASCII query cannot match a line of ASCII only, nor one without its ASCII start.
             if !bytes.contains(where: { $0 >= 0x80 }) { return [] }
+            if !asciiPrefix.isEmpty, Self.occurrences(of: asciiPrefix, in: bytes, foldASCII: true).isEmpty { return [] }
             return nil
         }
-        if let found {
-            for start in found { matches.append(Match(line: index, range: start..<(start + needle.count))) }
-            return
-        }
+        if let found { return found.map { $0..<($0 + needle.count) } }
         var haystack = Array(text.utf8)
         let lowered = Array(text.lowercased().utf8)
         if lowered.count == haystack.count {
@@ -70,7 +87,7 @@ public struct ReaderSearch: Sendable, Hashable {
             for i in haystack.indices where haystack[i] >= 0x41 && haystack[i] <= 0x5A { haystack[i] |= 0x20 }
         }
         let starts = haystack.withUnsafeBufferPointer { Self.occurrences(of: needle, in: $0, foldASCII: false) }
-        for start in starts { matches.append(Match(line: index, range: start..<(start + needle.count))) }
+        return starts.map { $0..<($0 + needle.count) }
     }
 
     /// The start offsets of `needle` in `haystack`, not overlapping; `foldASCII` compares ASCII
@@ -126,6 +143,13 @@ public struct ReaderSearch: Sendable, Hashable {
             if matches[mid].line < line { low = mid + 1 } else { high = mid }
         }
         return low < matches.count ? low : nil
+    }
+
+    /// The matches on `line` with their indexes; a line not scanned yet is searched now (its
+    /// matches get index -1).
+    public func matches(onLine line: Int, text: String) -> [(index: Int, range: Range<Int>)] {
+        if line < scanned { return matches(onLine: line) }
+        return ranges(in: text).map { (-1, $0) }
     }
 
     /// The matches on `line` with their indexes.

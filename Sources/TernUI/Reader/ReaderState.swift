@@ -35,7 +35,6 @@ public struct ReaderState: Sendable {
     public mutating func scroll(by lines: Int) {
         let wanted = max(0, top + lines)
         document.layOut(through: wanted + height)
-        extendSearch()
         top = min(wanted, maxTop)
     }
 
@@ -59,7 +58,6 @@ public struct ReaderState: Sendable {
     public mutating func adopt(_ finished: ReaderDocument) -> Bool {
         guard finished.options == document.options, finished.lines.count >= document.lines.count else { return false }
         if !document.isComplete { document = finished }
-        extendSearch()
         if wantsBottom {
             wantsBottom = false
             top = maxTop
@@ -71,7 +69,6 @@ public struct ReaderState: Sendable {
     public mutating func toBottom() {
         wantsBottom = false
         document.layOutAll()
-        extendSearch()
         top = maxTop
     }
 
@@ -117,7 +114,6 @@ public struct ReaderState: Sendable {
             setOptions(o)
         } else {
             document.layOut(through: top + self.height)
-            extendSearch()
             top = min(top, maxTop)
         }
     }
@@ -135,7 +131,7 @@ public struct ReaderState: Sendable {
     @discardableResult
     public mutating func find(_ query: String, backward: Bool = false) -> Bool {
         lastQuery = query
-        search = ReaderSearch(query: query, in: document.lines)
+        search = ReaderSearch(query: query)
         currentMatch = nil
         return backward ? seekBackward(before: top) : seekForward(from: top)
     }
@@ -162,43 +158,45 @@ public struct ReaderState: Sendable {
         return backward ? seekBackward(before: top) : seekForward(from: top)
     }
 
-    /// Shows the first match on line `line` or later, laying out more lines until one is found;
-    /// wraps to the first match of the message.
+    /// Shows the first match on line `line` or later, scanning and laying out more lines until one
+    /// is found; wraps to the first match of the message.
     mutating func seekForward(from line: Int) -> Bool {
-        guard search != nil else { return false }
+        guard var found = search else { return false }
         while true {
-            if let index = search?.firstIndex(onOrAfter: line) {
+            if let index = found.firstIndex(onOrAfter: line) {
+                search = found
                 show(match: index)
                 return true
             }
+            if found.scanned < document.lines.count {
+                found.extend(document.lines, through: found.scanned + Self.searchChunk)
+                continue
+            }
             guard !document.isComplete else { break }
             document.layOut(through: document.lines.count + Self.searchChunk)
-            search?.extend(document.lines)
         }
-        guard let matches = search?.matches, !matches.isEmpty else { return false }
+        search = found
+        guard !found.matches.isEmpty else { return false }
         show(match: 0)
         return true
     }
 
     /// Shows the last match on a line before `line`; wraps to the last match of the message (which
-    /// lays the whole message out).
+    /// lays out and scans the whole message).
     mutating func seekBackward(before line: Int) -> Bool {
-        guard search != nil else { return false }
-        if let index = search?.last(before: line), line > 0 {
+        guard var found = search else { return false }
+        found.extend(document.lines, through: line)
+        if line > 0, let index = found.last(before: line) {
+            search = found
             show(match: index)
             return true
         }
         document.layOutAll()
-        search?.extend(document.lines)
-        guard let matches = search?.matches, !matches.isEmpty else { return false }
-        show(match: matches.count - 1)
+        found.extend(document.lines)
+        search = found
+        guard !found.matches.isEmpty else { return false }
+        show(match: found.matches.count - 1)
         return true
-    }
-
-    /// Scans the lines laid out since the search last looked (so that they are highlighted).
-    mutating func extendSearch() {
-        guard search != nil, let scanned = search?.scanned, scanned < document.lines.count else { return }
-        search?.extend(document.lines)
     }
 
     /// Clears the search highlight.
@@ -214,7 +212,6 @@ public struct ReaderState: Sendable {
         let line = search.matches[index].line
         if line < top || line >= top + height {
             document.layOut(through: line + height)
-            extendSearch()
             top = min(max(0, line - height / 3), maxTop)
         }
     }
