@@ -143,7 +143,10 @@ extension AppState {
             reader.adopt(job.document)
             screen.reader = reader
         }
+        let wantsURLs = screen.urlsWhenLaidOut
+        screen.urlsWhenLaidOut = false
         screens[index] = .reader(screen)
+        if wantsURLs, index == screens.count - 1 { _ = showURLList() }
     }
 
     /// Scrolls the viewer.

@@ -24,6 +24,12 @@ extension AppState {
             show(.info, "The message is still loading")
             return []
         }
+        if reader.layingOut, reader.reader?.document.isComplete == false {
+            // Numbering the links needs the whole message: wait for the layout off the UI thread.
+            updateReader { $0.urlsWhenLaidOut = true }
+            show(.info, "Finding the links of this long message; the list opens when it is laid out")
+            return []
+        }
         let urls = updateReader { screen -> [String] in
             guard var state = screen.reader else { return [] }
             screen.reader = nil

@@ -23,6 +23,9 @@ public struct ReaderScreen: Sendable {
     public var layoutGeneration = 0
     /// True while the rest of the message is laid out in the background (``ViewerEffect/layOut(_:)``).
     public var layingOut = false
+    /// `u` was pressed while the message was laid out in the background: show the link list when
+    /// the layout is done.
+    public var urlsWhenLaidOut = false
 
     /// A screen for `reference`, loading.
     public init(reference: MessageReference, title: String) {

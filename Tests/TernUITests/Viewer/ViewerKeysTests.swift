@@ -115,4 +115,24 @@ import TernTestSupport
         await h.press("G")
         #expect(h.text.contains("line 20000"))
     }
+
+    @Test func theLinkListOfALongMessageWaitsForTheBackgroundLayout() async throws {
+        let body = (1...20_000).map { $0 % 5_000 == 0 ? "see https://example.test/\($0)" : "line \($0)" }.joined(separator: "\n")
+        let message = FakeMessage(uid: 1, from: "a@example.test", subject: "long", date: testNow, body: body)
+        let backend = FakeMailBackend(accountName: "t", folders: [FolderInfo(path: .inbox)], messages: [.inbox: [message]])
+        let h = Harness(backends: [backend])
+        await h.start()
+        var effects = h.state.handle(.key(.enter))
+        let load = try #require(effects.first { if case .viewer(.load) = $0 { return true } else { return false } })
+        let box = MessageBox()
+        await h.runner.perform(load) { box.append($0) }
+        effects = box.take().flatMap { h.state.apply($0) }
+        let layOut = try #require(effects.first { if case .viewer(.layOut) = $0 { return true } else { return false } })
+        _ = h.state.handle(.key(.char("u")))
+        #expect(h.state.keyContext == .viewer, "the UI does not lay out 20,000 lines to number the links")
+        #expect(h.state.message?.text.hasPrefix("Finding the links") == true)
+        await h.settle([layOut])
+        #expect(h.state.keyContext == .urls)
+        #expect(h.state.topURLs?.urls == (1...4).map { "https://example.test/\($0 * 5_000)" })
+    }
 }
