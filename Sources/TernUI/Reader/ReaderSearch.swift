@@ -1,9 +1,10 @@
 /// A search in the laid-out lines of a message (`/`, `n`, `N`): every match with its line and
 /// UTF-8 range, for highlighting and for jumping.
 ///
-/// The search is lazy: ``matches`` holds every match of the lines `0 ..< scanned`, and
-/// ``extend(_:through:)`` scans further only when a jump needs it, so neither the search nor the
-/// layout goes past the match shown. Lines on screen past ``scanned`` are highlighted from
+/// The search is lazy: ``matches`` holds every match of the lines in ``scannedLines``, a window
+/// that starts where the search started and grows down (``extend(_:through:)``) and up
+/// (``extendBackward(_:to:)``) only as far as a jump needs, so neither the search nor the layout
+/// goes past the match shown. Lines on screen outside the window are highlighted from
 /// ``ranges(in:)``.
 ///
 /// Smart case: a query with no upper-case letter ignores case (ASCII letters by folding, other
@@ -22,8 +23,10 @@ public struct ReaderSearch: Sendable, Hashable {
     public let query: String
     /// Every match in the lines scanned, in document order.
     public private(set) var matches: [Match] = []
-    /// The lines scanned so far (`0 ..< scanned`).
-    public private(set) var scanned = 0
+    /// The lines scanned so far.
+    public private(set) var scannedLines: Range<Int>
+    /// The end of the lines scanned.
+    public var scanned: Int { scannedLines.upperBound }
 
     private let ignoreCase: Bool
     private let needle: [UInt8]
@@ -31,9 +34,10 @@ public struct ReaderSearch: Sendable, Hashable {
     /// The ASCII bytes the query starts with (a quick test before folding a line's case).
     private let asciiPrefix: [UInt8]
 
-    /// A search for `query` that has scanned nothing yet.
-    public init(query: String) {
+    /// A search for `query` that has scanned nothing yet; its window starts at line `start`.
+    public init(query: String, startingAt start: Int = 0) {
         self.query = query
+        scannedLines = max(0, start)..<max(0, start)
         ignoreCase = !query.contains { $0.isUppercase }
         needle = Array((ignoreCase ? query.lowercased() : query).utf8)
         needleIsASCII = needle.allSatisfy { $0 < 0x80 }
@@ -55,12 +59,30 @@ public struct ReaderSearch: Sendable, Hashable {
     /// them when nil).
     public mutating func extend(_ lines: [ReaderLine], through end: Int? = nil) {
         let stop = min(lines.count, end ?? lines.count)
-        guard scanned < stop else { return }
-        defer { scanned = stop }
+        let start = scannedLines.upperBound
+        guard start < stop else { return }
+        defer { scannedLines = scannedLines.lowerBound..<stop }
         guard !needle.isEmpty else { return }
-        for index in scanned..<stop {
+        for index in start..<stop {
             for range in ranges(in: lines[index].text) { matches.append(Match(line: index, range: range)) }
         }
+    }
+
+    /// Scans the lines before the window, from line `start` on.
+    /// - Returns: the number of matches added in front (the indexes of the others grow by it).
+    @discardableResult
+    public mutating func extendBackward(_ lines: [ReaderLine], to start: Int) -> Int {
+        let from = max(0, min(start, lines.count))
+        let end = scannedLines.lowerBound
+        guard from < end else { return 0 }
+        defer { scannedLines = from..<scannedLines.upperBound }
+        guard !needle.isEmpty else { return 0 }
+        var added: [Match] = []
+        for index in from..<end {
+            for range in ranges(in: lines[index].text) { added.append(Match(line: index, range: range)) }
+        }
+        matches.insert(contentsOf: added, at: 0)
+        return added.count
     }
 
     /// The matches in one line's text (UTF-8 ranges), whether it is scanned or not.
@@ -148,7 +170,7 @@ public struct ReaderSearch: Sendable, Hashable {
     /// The matches on `line` with their indexes; a line not scanned yet is searched now (its
     /// matches get index -1).
     public func matches(onLine line: Int, text: String) -> [(index: Int, range: Range<Int>)] {
-        if line < scanned { return matches(onLine: line) }
+        if scannedLines.contains(line) { return matches(onLine: line) }
         return ranges(in: text).map { (-1, $0) }
     }
 

@@ -131,7 +131,7 @@ public struct ReaderState: Sendable {
     @discardableResult
     public mutating func find(_ query: String, backward: Bool = false) -> Bool {
         lastQuery = query
-        search = ReaderSearch(query: query)
+        search = ReaderSearch(query: query, startingAt: top)
         currentMatch = nil
         return backward ? seekBackward(before: top) : seekForward(from: top)
     }
@@ -141,19 +141,20 @@ public struct ReaderState: Sendable {
     @discardableResult
     public mutating func findNext(backward: Bool = false) -> Bool {
         guard let search else { return false }
-        if let current = currentMatch {
+        if let current = currentMatch, search.matches.indices.contains(current) {
+            let line = search.matches[current].line
             if backward {
                 if current > 0 {
                     show(match: current - 1)
                     return true
                 }
-                return seekBackward(before: 0)
+                return seekBackward(before: line)
             }
             if current + 1 < search.matches.count {
                 show(match: current + 1)
                 return true
             }
-            return seekForward(from: search.matches[current].line + 1)
+            return seekForward(from: line + 1)
         }
         return backward ? seekBackward(before: top) : seekForward(from: top)
     }
@@ -162,6 +163,7 @@ public struct ReaderState: Sendable {
     /// is found; wraps to the first match of the message.
     mutating func seekForward(from line: Int) -> Bool {
         guard var found = search else { return false }
+        if line < found.scannedLines.lowerBound { found.extendBackward(document.lines, to: line) }
         while true {
             if let index = found.firstIndex(onOrAfter: line) {
                 search = found
@@ -175,21 +177,27 @@ public struct ReaderState: Sendable {
             guard !document.isComplete else { break }
             document.layOut(through: document.lines.count + Self.searchChunk)
         }
+        // Around to the top: the lines above the window.
+        found.extendBackward(document.lines, to: 0)
         search = found
         guard !found.matches.isEmpty else { return false }
         show(match: 0)
         return true
     }
 
-    /// Shows the last match on a line before `line`; wraps to the last match of the message (which
-    /// lays out and scans the whole message).
+    /// Shows the last match on a line before `line`, scanning up from the window; wraps to the
+    /// last match of the message (which lays out and scans the whole message).
     mutating func seekBackward(before line: Int) -> Bool {
         guard var found = search else { return false }
         found.extend(document.lines, through: line)
-        if line > 0, let index = found.last(before: line) {
-            search = found
-            show(match: index)
-            return true
+        while true {
+            if let index = found.last(before: line), found.matches[index].line < line {
+                search = found
+                show(match: index)
+                return true
+            }
+            guard found.scannedLines.lowerBound > 0 else { break }
+            found.extendBackward(document.lines, to: found.scannedLines.lowerBound - Self.searchChunk)
         }
         document.layOutAll()
         found.extend(document.lines)

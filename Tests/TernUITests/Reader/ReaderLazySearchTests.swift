@@ -103,4 +103,25 @@ import Testing
         #expect(!r11)
         #expect(!other.document.isComplete)
     }
+
+    @Test func aSearchNearTheEndScansFromWhereItStarts() {
+        var s = Self.state()
+        s.scroll(by: 19_000)
+        let top = s.top
+        let r1 = s.find("line 195")
+        #expect(r1)
+        #expect(s.search!.scannedLines.lowerBound == top, "nothing above the top line is scanned")
+        #expect(s.document.lines[s.search!.matches[s.currentMatch!].line].text == "line 19500")
+        // n: the next line; N back, N again goes above the window and scans up to line 1959.
+        let r2 = s.findNext()
+        #expect(r2)
+        #expect(s.document.lines[s.search!.matches[s.currentMatch!].line].text == "line 19501")
+        let r3 = s.findNext(backward: true)
+        #expect(r3)
+        #expect(s.document.lines[s.search!.matches[s.currentMatch!].line].text == "line 19500")
+        let r4 = s.findNext(backward: true)
+        #expect(r4)
+        #expect(s.document.lines[s.search!.matches[s.currentMatch!].line].text == "line 1959")
+        #expect(s.search!.scannedLines.lowerBound < top)
+    }
 }
