@@ -14,6 +14,8 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable, CustomStringCo
     case attachments
     /// The numbered links of a message (`u` in the viewer).
     case urls
+    /// The outbox view: messages queued, failed, or waiting for their Sent copy.
+    case outbox
     /// A one-line text prompt (search, folder name, command line). Printable keys type text here,
     /// so only keys that do not (`<C-a>`, `<Up>`, ...) may be bound, and global bindings do not apply.
     case prompt

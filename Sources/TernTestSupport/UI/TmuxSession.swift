@@ -1,4 +1,5 @@
 import Foundation
+import MailEngine
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -61,10 +62,31 @@ public final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Waits until the pane's terminal modes (``modes()``) are `expected`: the last redraw may
+    /// still be on its way.
+    /// - Throws: ``TmuxError`` naming the modes seen when they do not come within `timeout`.
+    public func waitForModes(_ expected: String, timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var current = ""
+        while Date() < deadline {
+            current = modes()
+            if current == expected { return }
+            usleep(20_000)
+        }
+        throw TmuxError("terminal modes are \(current), expected \(expected)")
+    }
+
     /// Sends keys by tmux name (`j`, `Enter`, `C-d`, `PageDown`).
     public func send(_ keys: String...) { run(["send-keys", "-t", "t"] + keys) }
     /// Types text literally.
     public func sendLiteral(_ text: String) { run(["send-keys", "-t", "t", "-l", text]) }
+    /// Sends raw bytes given in hex (`1b 5b 41`), as a terminal would send them.
+    public func sendHex(_ hex: String) { run(["send-keys", "-t", "t", "-H"] + hex.split(separator: " ").map(String.init)) }
+    /// Pastes text as the terminal does (bracketed when the program asked for it).
+    public func paste(_ text: String) {
+        run(["set-buffer", "-b", "paste", text])
+        run(["paste-buffer", "-p", "-b", "paste", "-t", "t"])
+    }
     /// Resizes the window.
     public func resize(width: Int, height: Int) { run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"]) }
 
@@ -95,17 +117,6 @@ public final class TmuxSession {
 
     /// A bash script that closes every descriptor above 2 and then runs its arguments.
     static let closeInherited = #"for f in /proc/$$/fd/*; do n=${f##*/}; if (( n > 2 )); then eval "exec $n>&-"; fi; done 2>/dev/null; exec "$@""#
-
-    /// Marks every open descriptor above 2 of this process close-on-exec (Foundation's `Pipe()`
-    /// does not), so that programs spawned here get only what their file actions give them.
-    static func markOpenDescriptorsCloseOnExec() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
-        for name in names {
-            guard let fd = Int32(name), fd > 2 else { continue }
-            let flags = fcntl(fd, F_GETFD)
-            if flags >= 0 && flags & FD_CLOEXEC == 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
-        }
-    }
 
     /// Runs tmux on the private socket with a clean signal mask (the test runner blocks signals its
     /// children must not inherit); returns its status and, when `capture`, its standard output.
@@ -141,7 +152,7 @@ public final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         // Nothing else: the tmux server lives for the whole test run, and a pipe it inherited from
         // another test (a sendmail command's input) would never see its end of file.
-        Self.markOpenDescriptorsCloseOnExec()
+        SpawnDescriptors.closeInherited(&actions)
         var cArgs = argv.map { strdup($0) }
         defer { cArgs.forEach { free($0) } }
         cArgs.append(nil)

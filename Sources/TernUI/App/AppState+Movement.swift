@@ -22,6 +22,8 @@ extension AppState {
             moveAttachments(movement)
         case .urls:
             moveURLs(movement)
+        case .outbox:
+            moveOutbox(movement)
         default:
             break
         }

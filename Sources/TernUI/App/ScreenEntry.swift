@@ -17,6 +17,8 @@ public enum ScreenEntry: Sendable {
     case urls(URLListScreen)
     /// The composer's review screen of a draft (Compose/).
     case composer(ComposerState)
+    /// The outbox view (Compose/).
+    case outbox(OutboxScreen)
 
     /// The key context of the screen.
     public var keyContext: KeyContext {
@@ -26,6 +28,7 @@ public enum ScreenEntry: Sendable {
         case .attachments: return .attachments
         case .urls: return .urls
         case .composer: return .composer
+        case .outbox: return .outbox
         }
     }
 }

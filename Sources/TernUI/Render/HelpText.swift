@@ -15,6 +15,7 @@ public enum HelpText {
         case .composer: return "composer"
         case .attachments: return "attachments"
         case .urls: return "links"
+        case .outbox: return "outbox"
         case .prompt: return "prompt"
         case .help: return "help"
         }

@@ -28,7 +28,7 @@ struct DemoSignalTests {
         tmux.sendLiteral("clear; fg")
         tmux.send("Enter")
         try tmux.waitFor { $0.contains("Lunch on Friday?") && DemoUITests.position($0)?.line == total - 1 }
-        try waitForModes(tmux, "alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
+        try tmux.waitForModes("alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
         tmux.send("k")
         try tmux.waitFor { DemoUITests.position($0)?.line == total - 2 }
 
@@ -53,14 +53,5 @@ struct DemoSignalTests {
         try tmux.waitFor { $0.contains("EXIT=\(status)") }
         let problem = try tmux.terminalRestored()
         #expect(problem == nil, "after SIG\(name): \(problem ?? "")")
-    }
-
-    private func waitForModes(_ tmux: TmuxSession, _ modes: String) throws {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            if tmux.modes() == modes { return }
-            usleep(20_000)
-        }
-        Issue.record("terminal modes are \(tmux.modes()), expected \(modes)")
     }
 }
