@@ -7,7 +7,8 @@ import TernTestSupport
 
 /// The real `tern` in tmux on the test Dovecot over IMAP: open a message with a PDF and a file
 /// named `../../.bashrc`, save the PDF with the path prompt and compare the bytes, save the hostile
-/// one and see it land inside the folder under a safe name, then save them all with `S`.
+/// one and see it land inside the folder under a safe name, open it through a mailcap entry, then
+/// save them all with `S`.
 @Suite(.serialized, .enabled(if: TmuxSession.isInstalled && MailStack.shouldRun && DovecotAccount.imapAvailable))
 struct ViewerDovecotUITests {
     /// 96 KB that are not text, the same every run.
@@ -81,6 +82,9 @@ struct ViewerDovecotUITests {
         let inner = target.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
         let config = try DovecotAccount.writeConfig(stack: stack, into: tmux.directory)
+        // HOME is tmux.directory: ~/.mailcap shows text parts in upper case inside the viewer.
+        try "text/plain; tr a-z A-Z < %s; copiousoutput\n"
+            .write(to: tmux.directory.appendingPathComponent(".mailcap"), atomically: true, encoding: .utf8)
         tmux.start("ALICE_PASSWORD=\(stack.alice.password) " + (try TernBinary.commandLine("--config \(config.path)", home: tmux.directory)))
         try tmux.waitFor(timeout: 30) { $0.contains("INBOX") && $0.contains("sort: date") }
         tmux.send("c")
@@ -114,6 +118,12 @@ struct ViewerDovecotUITests {
         #expect(try String(contentsOf: inner.appendingPathComponent(names[0]), encoding: .utf8) == "echo owned")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == ["contract.pdf", "in"])
         #expect(!FileManager.default.fileExists(atPath: tmux.directory.appendingPathComponent(".bashrc").path))
+
+        // o opens the same part through the mailcap entry the test wrote (copiousoutput: in the viewer).
+        tmux.send("o")
+        try tmux.waitFor { $0.contains("ECHO OWNED") }
+        tmux.send("q")
+        try tmux.waitFor { $0.contains("Attachments: \(subject)") }
 
         // S: both into the folder again; the PDF's name is taken, so tern asks; k keeps both.
         tmux.send("S")
