@@ -115,20 +115,11 @@ public final class TmuxSession {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// A bash script that closes every descriptor above 2 and then runs its arguments.
-    static let closeInherited = #"for f in /proc/$$/fd/*; do n=${f##*/}; if (( n > 2 )); then eval "exec $n>&-"; fi; done 2>/dev/null; exec "$@""#
-
     /// Runs tmux on the private socket with a clean signal mask (the test runner blocks signals its
     /// children must not inherit); returns its status and, when `capture`, its standard output.
     @discardableResult
     public func run(_ args: [String], capture: Bool = false) -> (status: Int32, output: Data) {
-        var argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
-        if args.first == "new-session" {
-            // This starts the server, which lives on: through a shell that closes every descriptor
-            // above 2 first, since one another thread opened without close-on-exec a moment ago
-            // (Foundation's pipes) would otherwise stay open in the server until the session ends.
-            argv = ["/bin/bash", "-c", Self.closeInherited, "bash"] + argv
-        }
+        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
         var fds: [Int32] = [-1, -1]
         // Close-on-exec from the start: a program another thread spawns between here and our spawn
         // (a tmux server above all, which lives for the whole session) must not get the write end,
@@ -150,8 +141,9 @@ public final class TmuxSession {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        // Nothing else: the tmux server lives for the whole test run, and a pipe it inherited from
-        // another test (a sendmail command's input) would never see its end of file.
+        // Nothing else (descriptors above 2 are closed in the child): the tmux server lives for the
+        // whole session, and a pipe it inherited from another test (a sendmail command's input, a
+        // capture pipe) would never see its end of file.
         SpawnDescriptors.closeInherited(&actions)
         var cArgs = argv.map { strdup($0) }
         defer { cArgs.forEach { free($0) } }
