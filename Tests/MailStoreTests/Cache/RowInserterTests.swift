@@ -31,9 +31,13 @@ import Testing
             w.markUnindexed(w.db.lastInsertedRowID)
         }
         #expect(try cache.write { try $0.insertNew(message, in: b, uid: message.uid) } == message.uid)
-        let rows = try cache.read("test") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM message ORDER BY mailbox_id").map { row in
-                row.columnNames.filter { $0 != "id" && $0 != "mailbox_id" }.map { "\($0)=\(row[$0] as DatabaseValue)" }
+        let rows: [[String]] = try cache.read("test") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM message ORDER BY mailbox_id").map { row -> [String] in
+                let names = Array(row.columnNames).filter { $0 != "id" && $0 != "mailbox_id" }
+                return names.map { name -> String in
+                    let value: DatabaseValue = row[name]
+                    return "\(name)=\(value)"
+                }
             }
         }
         #expect(rows.count == 2)

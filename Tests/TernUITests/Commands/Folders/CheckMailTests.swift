@@ -20,7 +20,7 @@ import TernTestSupport
         return (h, local, pop)
     }
 
-    @Test func downloadsForEveryPOP3AccountWhateverFolderIsOpen() async {
+    @Test func downloadsForEveryPOP3AccountWhateverFolderIsOpen() async throws {
         let (h, local, pop) = await Self.harness()
         await pop.queueArrivals([FakeMessage(uid: 50, from: "Far <far@example.test>", subject: "Downloaded",
                                              date: testNow.addingTimeInterval(-60))], in: .inbox)
