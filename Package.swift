@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["MailEngine", "MailStore", "Transport", "TernConfig", "TernTestSupport"],
+            dependencies: ["MailEngine", "MailStore", "Transport", "TernConfig", "TernTestSupport", "TernUI"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ArchitectureTests", dependencies: [], swiftSettings: swiftSettings),

@@ -261,6 +261,17 @@ static inline void CNcurses_guard_configure(int tty_fd, int wake_fd, const struc
     CNcurses_guard_cfg()->enter_len = enter_len;
 }
 
+/* Stops the process with SIGTSTP sent to the calling thread, so the guard's handler runs (and the
+ * process stops) before this returns. kill(getpid(), ...) would let any thread take the signal while
+ * the caller goes on and re-enters the UI modes, and the process could stop half way through that. */
+static inline int CNcurses_guard_stop_self(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    return raise(SIGTSTP);
+}
+
 /* Marks the UI active (the guard restores the terminal) or not (suspended, or shut down). */
 static inline void CNcurses_guard_set_active(int active) { *CNcurses_guard_active() = active ? 1 : 0; }
 

@@ -40,13 +40,16 @@ public struct Draft: Sendable, Hashable, Codable {
     /// The copy of this draft in the account's Drafts folder (a resumed postponed message), removed
     /// once this one is sent or postponed again.
     public var postponedCopy: MessageLocation?
+    /// The id of the outbox message this draft was taken from (edited from the outbox view): it is
+    /// held there meanwhile, and removed once this one is queued or postponed.
+    public var outboxEntry: String?
 
     /// A draft from its fields; most start empty.
     public init(account: String, from: Address, to: [Address] = [], cc: [Address] = [], bcc: [Address] = [],
                 replyTo: [Address] = [], subject: String = "", inReplyTo: [MessageID] = [],
                 references: [MessageID] = [], body: String = "", attachments: [DraftAttachment] = [],
                 flowed: Bool = false, kind: DraftKind = .new, cursorLine: Int? = nil,
-                answering: MessageLocation? = nil, postponedCopy: MessageLocation? = nil) {
+                answering: MessageLocation? = nil, postponedCopy: MessageLocation? = nil, outboxEntry: String? = nil) {
         self.account = account
         self.from = from
         self.to = to
@@ -63,6 +66,7 @@ public struct Draft: Sendable, Hashable, Codable {
         self.cursorLine = cursorLine
         self.answering = answering
         self.postponedCopy = postponedCopy
+        self.outboxEntry = outboxEntry
     }
 
     /// Every recipient (To, Cc, Bcc) in order.
@@ -98,6 +102,8 @@ public enum DraftKind: String, Sendable, Hashable, Codable, CaseIterable {
     case editAsNew = "edit-as-new"
     /// A postponed message taken up again from the Drafts folder.
     case resumed
+    /// A message taken back from the outbox to be changed (`e` in the outbox view).
+    case fromOutbox = "from-outbox"
 
     /// `Reply`, `Forward`, ... for the composer's title.
     public var title: String {
@@ -110,6 +116,7 @@ public enum DraftKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .forwardAttached: return "Forward as attachment"
         case .editAsNew: return "Edit as new"
         case .resumed: return "Postponed message"
+        case .fromOutbox: return "Message from the outbox"
         }
     }
 }

@@ -166,6 +166,26 @@ public struct DraftStarter: Sendable {
         return draft
     }
 
+    /// A message taken back from the outbox (``OutboxQueue/holdForEditing(_:)``) as a draft: its
+    /// headers, text and attachments as they were queued, its From kept as written, and the Bcc
+    /// recipients the outbox kept (the message itself carries none).
+    ///
+    /// - Parameters:
+    ///   - message: the queued message.
+    ///   - bcc: the entry's Bcc recipients.
+    ///   - entry: the outbox entry's id, removed once the new draft is queued or postponed.
+    public func fromOutbox(_ message: Message, bcc: [String], entry: String) -> Draft {
+        var draft = editAsNew(message)
+        if let from = message.envelope.from.first(where: \.isUsable) { draft.from = from }
+        var seen = Set(draft.bcc.map { $0.address.lowercased() })
+        for address in bcc.compactMap(Address.parse) where address.isUsable && seen.insert(address.address.lowercased()).inserted {
+            draft.bcc.append(address)
+        }
+        draft.kind = .fromOutbox
+        draft.outboxEntry = entry
+        return draft
+    }
+
     // MARK: - Helpers
 
     /// The identity a reply or forward of a message with `header` is sent as: the first identity

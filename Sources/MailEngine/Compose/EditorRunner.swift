@@ -65,8 +65,15 @@ public enum EditorRunner {
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
+        // The editor gets the terminal (0, 1, 2) and nothing else of tern's: a pipe end it inherited
+        // (a background sendmail's input) would stay open until the editor exits.
+        var actions = SpawnDescriptors.FileActions()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        SpawnDescriptors.closeInherited(&actions)
+
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], nil, &attributes, &argv, &envp)
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &envp)
         guard spawned == 0 else {
             return .notStarted("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
         }

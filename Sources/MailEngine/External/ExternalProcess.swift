@@ -10,8 +10,8 @@ import Darwin
 /// Programs are started with `posix_spawn` on an argument vector, never through a shell unless the
 /// caller puts `/bin/sh -c` in that vector itself (only ``PipeCommand`` does, for the command the
 /// user typed). The child gets default signal handling (SIGPIPE, SIGINT, SIGTSTP ... as a shell
-/// would give it) whatever tern ignores, and its standard streams as asked; tern's other files are
-/// opened close-on-exec.
+/// would give it) whatever tern ignores, and its standard streams as asked; no other descriptor of
+/// tern reaches it (``SpawnDescriptors``).
 public enum ExternalProcess {
     /// What the program reads on its standard input.
     public enum Input: Sendable, Hashable {
@@ -249,6 +249,8 @@ public enum ExternalProcess {
             for p in argv { free(p) }
             for p in envp { free(p) }
         }
+        // Last: the child keeps 0, 1 and 2 only (the dup2s above read the pipe ends first).
+        SpawnDescriptors.closeInherited(&actions)
         var pid: pid_t = 0
         let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard code == 0 else {

@@ -1,3 +1,5 @@
+import MailCore
+
 /// The ways a POP3 client can log in, and the rule that picks one.
 public enum POP3AuthenticationMethod: String, Sendable, Equatable, CaseIterable {
     /// `AUTH PLAIN` (RFC 5034, RFC 4616).

@@ -1,3 +1,4 @@
+import MailCore
 /// The answer the client is waiting for, and how far it has come.
 struct Pending: Sendable {
     /// What the answer looks like.
@@ -107,7 +108,7 @@ extension POP3Client {
         }
         guard let status = POP3StatusLine(parsing: bytes) else {
             throw POP3ProtocolError(.malformedResponse, context: current.context,
-                                    expected: "\"+OK\" or \"-ERR\"", received: printableText(bytes))
+                                    expected: "\"+OK\" or \"-ERR\"", received: printableBytes(bytes))
         }
         guard status.isOK else { return .event(failedEvent(current, status: status)) }
         switch current.kind {
@@ -177,7 +178,7 @@ extension POP3Client {
             return .send(POP3Outbound(.saslResponse(challenges == 0 ? "" : "*")))
         default:
             throw POP3ProtocolError(.unexpectedContinuation, context: current.context,
-                                    expected: "\"+OK\" or \"-ERR\"", received: printableText(line))
+                                    expected: "\"+OK\" or \"-ERR\"", received: printableBytes(line))
         }
     }
 
@@ -218,7 +219,7 @@ extension POP3Client {
         case .listAll:
             guard let entry = POP3ListEntry(parsing: line) else {
                 throw POP3ProtocolError(.malformedResponse, context: current.context,
-                                        expected: "\"msg size\"", received: printableText(line))
+                                        expected: "\"msg size\"", received: printableBytes(line))
             }
             return .event(.listEntry(entry))
         default:
@@ -253,7 +254,7 @@ extension POP3Client {
             switch error {
             case .lineTooLong(let limit, let prefix):
                 throw POP3ProtocolError(.lineTooLong(limit: limit), context: current.context,
-                                    expected: "a line of at most \(limit) bytes", received: printableText(prefix[...]))
+                                    expected: "a line of at most \(limit) bytes", received: printableBytes(prefix[...]))
             }
         }
         if output == nil, endOfStream {
@@ -264,7 +265,7 @@ extension POP3Client {
             case .messageData: what = "the rest of the message ending with \".\" (\(receivedSoFar ?? 0) bytes came)"
             }
             throw POP3ProtocolError(.closedByServer, context: current.context, expected: what,
-                                    received: printableText(decoder.bufferedPrefix(80)))
+                                    received: printableBytes(decoder.bufferedPrefix(80)))
         }
         return output
     }
@@ -279,11 +280,11 @@ extension POP3Client {
             switch error {
             case .malformed:
                 throw POP3ProtocolError(.malformedResponse, context: current.context,
-                                        expected: "\"msg unique-id\"", received: printableText(bytes))
+                                        expected: "\"msg unique-id\"", received: printableBytes(bytes))
             case .invalidUniqueID:
                 throw POP3ProtocolError(.invalidUniqueID, context: current.context,
                                         expected: "a unique id of 1 to \(limit) characters in 0x21-0x7E",
-                                        received: printableText(bytes))
+                                        received: printableBytes(bytes))
             }
         }
     }

@@ -1,3 +1,4 @@
+import MailCore
 /// The POP3 client as a sans-I/O state machine (RFC 1939, RFC 2449, RFC 2595, RFC 5034).
 ///
 /// It owns no socket. The caller sends the bytes of ``send(_:)`` and ``authenticate(_:options:)``,
@@ -191,7 +192,7 @@ public struct POP3Client: Sendable {
             failure = POP3ProtocolError(
                 .unsolicitedData, context: "the time before \(command.traceText)",
                 expected: "nothing until the command is sent",
-                received: printableText(decoder.bufferedPrefix(80)))
+                received: printableBytes(decoder.bufferedPrefix(80)))
         }
         pending = Pending(kind: kind, traceText: command.traceText)
         decoder.mode = .line

@@ -1,3 +1,4 @@
+import MailCore
 /// The first line of every POP3 response: `+OK` or `-ERR`, then optional text (RFC 1939 §3),
 /// which may start with an extended response code in brackets (RFC 2449 §8).
 ///
@@ -26,7 +27,7 @@ public struct POP3StatusLine: Equatable, Sendable {
     public init(isOK: Bool, text: String) {
         self.isOK = isOK
         self.rawText = Array(text.utf8)
-        self.text = printableText(rawText[...], limit: 512)
+        self.text = printableBytes(rawText[...], limit: 512)
         self.responseCode = POP3ResponseCode.parse(prefixOf: rawText)
     }
 
@@ -46,7 +47,7 @@ public struct POP3StatusLine: Equatable, Sendable {
             return nil
         }
         rawText = Array(rest.first == ASCII.space ? rest.dropFirst() : rest)
-        text = printableText(rawText[...], limit: 512)
+        text = printableBytes(rawText[...], limit: 512)
         responseCode = POP3ResponseCode.parse(prefixOf: rawText)
     }
 

@@ -6,34 +6,6 @@ import Musl
 import Darwin
 #endif
 
-/// Turns bytes from the server into text that is safe to show in an error message or a trace:
-/// printable ASCII stays, every other byte (controls, ESC, DEL, non-ASCII) becomes `\xNN`, and the
-/// result is cut at `limit` characters with an ellipsis.
-///
-/// - Parameters:
-///   - bytes: Raw bytes, typically one protocol line without its CRLF.
-///   - limit: The maximum number of characters kept before `...` is appended.
-/// - Returns: The escaped, possibly shortened text.
-func printableText(_ bytes: ArraySlice<UInt8>, limit: Int = 120) -> String {
-    var out = ""
-    out.reserveCapacity(min(bytes.count, limit) + 3)
-    var written = 0
-    for byte in bytes {
-        if written >= limit {
-            out += "..."
-            break
-        }
-        if byte >= 0x20 && byte < 0x7F {
-            out.unicodeScalars.append(Unicode.Scalar(byte))
-        } else {
-            let hex = String(byte, radix: 16, uppercase: true)
-            out += byte < 0x10 ? "\\x0\(hex)" : "\\x\(hex)"
-        }
-        written += 1
-    }
-    return out
-}
-
 /// Makes a decimal number from ASCII digits, or nil when the bytes are empty, contain anything but
 /// `0`-`9`, or have more than 18 digits (so the value always fits an `Int`).
 func parseDecimal(_ bytes: ArraySlice<UInt8>) -> Int? {

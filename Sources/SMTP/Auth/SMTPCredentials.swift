@@ -1,51 +1,14 @@
-/// Who logs in to the SMTP server and with what secret. Printing a value never shows the secret.
-public struct SMTPCredentials: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
-    /// The secret that proves the identity.
-    public enum Secret: Sendable {
-        /// A password (PLAIN, LOGIN, CRAM-MD5).
-        case password(String)
-        /// An OAuth 2.0 access token (XOAUTH2, OAUTHBEARER), from `oauth_token_command`.
-        case oauth2AccessToken(String)
-    }
+import MailCore
 
-    /// The login name.
-    public var username: String
-    /// The password or token.
-    public var secret: Secret
+/// Who logs in to the SMTP server and with what secret (MailCore's ``LoginCredentials``; the
+/// token comes from `oauth_token_command`).
+public typealias SMTPCredentials = LoginCredentials
 
-    /// Credentials from a login name and a secret.
-    public init(username: String, secret: Secret) {
-        self.username = username
-        self.secret = secret
-    }
-
-    /// The login name and the kind of secret, never the secret itself.
-    public var description: String {
-        switch secret {
-        case .password: "\(username) (password ****)"
-        case .oauth2AccessToken: "\(username) (OAuth 2.0 token ****)"
-        }
-    }
-
-    /// Same as ``description``: the secret is never shown.
-    public var debugDescription: String { description }
-
-    /// The secret's text (for the SASL encoders and for scrubbing server text).
-    public var secretText: String {
-        switch secret {
-        case .password(let text), .oauth2AccessToken(let text): text
-        }
-    }
-
-    /// True for an OAuth token.
-    public var isToken: Bool {
-        if case .oauth2AccessToken = secret { return true }
-        return false
-    }
-
+extension LoginCredentials {
     /// Why these credentials cannot be sent, or nil when they can. A NUL would cut a PLAIN
-    /// message short; a line break in a token or user name breaks the SASL framing.
-    var problem: String? {
+    /// message short; a line break in a token or user name breaks the SASL framing. (A password
+    /// may hold a line break: every SMTP mechanism sends it base64-encoded.)
+    var smtpProblem: String? {
         if username.isEmpty { return "the user name is empty" }
         if username.utf8.contains(where: { $0 == 0 || $0 == 0x0A || $0 == 0x0D }) {
             return "the user name contains a line break or NUL"

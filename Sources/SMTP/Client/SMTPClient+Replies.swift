@@ -1,3 +1,4 @@
+import MailCore
 extension SMTPClient {
     /// The next event, or nil when more bytes are needed (or nothing is awaited).
     ///
@@ -43,23 +44,23 @@ extension SMTPClient {
             switch error {
             case .lineTooLong(let limit, let prefix):
                 throw SMTPProtocolError(.lineTooLong(limit: limit), context: context,
-                                        expected: "a reply line of at most \(limit) bytes", received: printableText(prefix))
+                                        expected: "a reply line of at most \(limit) bytes", received: printableBytes(prefix))
             case .tooManyLines(let limit):
                 throw SMTPProtocolError(.tooManyLines(limit: limit), context: context,
                                         expected: "a reply of at most \(limit) lines")
             case .malformedLine(let line):
                 throw SMTPProtocolError(.malformedReply, context: context,
                                         expected: "a reply line (three digits, then a space or \"-\")",
-                                        received: printableText(line))
+                                        received: printableBytes(line))
             case .inconsistentCode(let code, let line):
                 throw SMTPProtocolError(.malformedReply, context: context,
                                         expected: "every line of the reply to start with \(code)",
-                                        received: printableText(line))
+                                        received: printableBytes(line))
             }
         }
         if reply == nil, endOfStream, !inFlight.isEmpty || decoder.bufferedByteCount > 0 {
             throw SMTPProtocolError(.closedByServer, context: context, expected: "a complete reply",
-                                    received: printableText(decoder.bufferedPrefix(80)))
+                                    received: printableBytes(decoder.bufferedPrefix(80)))
         }
         if let reply, inFlight.isEmpty, reply.code != 421 {
             throw SMTPProtocolError(.unsolicitedData, context: context, expected: "nothing until a command is sent",

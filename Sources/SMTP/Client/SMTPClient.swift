@@ -1,3 +1,4 @@
+import MailCore
 /// The SMTP submission client as a sans-I/O state machine (RFC 5321, with STARTTLS RFC 3207,
 /// AUTH RFC 4954, PIPELINING RFC 2920, SIZE RFC 1870, 8BITMIME RFC 6152, SMTPUTF8 RFC 6531).
 ///
@@ -154,7 +155,7 @@ public struct SMTPClient: Sendable {
     ) throws(SMTPAuthenticationError) -> SMTPOutbound {
         precondition(isReadyForCommand && authenticationMechanism == nil, "SMTPClient: AUTH only once, when ready")
         guard isTLSActive || options.allowInsecureAuthentication else { throw .insecureConnection }
-        if let problem = credentials.problem { throw .invalidCredentials(problem) }
+        if let problem = credentials.smtpProblem { throw .invalidCredentials(problem) }
         let mechanism = try SMTPAuthMechanism.choose(
             for: credentials, offered: capabilities?.authMechanisms ?? [], preferred: options.preferredMechanisms,
             isTLSActive: isTLSActive)
@@ -205,7 +206,7 @@ public struct SMTPClient: Sendable {
         if inFlight.isEmpty, decoder.bufferedByteCount > 0, failure == nil {
             failure = SMTPProtocolError(
                 .unsolicitedData, context: "the time before \(command)", expected: "nothing until the command is sent",
-                received: printableText(decoder.bufferedPrefix(80)))
+                received: printableBytes(decoder.bufferedPrefix(80)))
         }
     }
 }

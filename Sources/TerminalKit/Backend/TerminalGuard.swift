@@ -45,7 +45,8 @@ enum TerminalGuard {
     }
 
     /// Stops the process with SIGTSTP (the guard's handler stops it and wakes the loop on continue).
+    /// The signal goes to the calling thread, so this returns only after the process was continued.
     static func stopProcess() {
-        _ = kill(getpid(), CNcurses_SIGTSTP())
+        _ = CNcurses_guard_stop_self()
     }
 }

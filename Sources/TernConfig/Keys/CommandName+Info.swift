@@ -2,16 +2,16 @@ extension CommandName {
     /// The contexts a command can be bound in. A command whose set contains ``KeyContext/global`` may
     /// also be bound in every context that inherits the global bindings.
     public var contexts: Set<KeyContext> {
-        let pages: Set<KeyContext> = [.sidebar, .list, .viewer, .attachments, .composer, .help]
+        let pages: Set<KeyContext> = [.sidebar, .list, .viewer, .attachments, .composer, .outbox, .help]
         switch self {
         case .help, .commandLine, .redraw, .quit, .compose, .recallPostponed, .changeFolder, .changeAccount,
              .nextFolder, .previousFolder, .toggleSidebar, .sidebarWider, .sidebarNarrower, .focusSidebar, .focusList,
-             .checkMail, .syncFolder, .showLog:
+             .checkMail, .syncFolder, .showLog, .outbox:
             return [.global]
         case .cancel:
             return [.global, .prompt]
         case .moveDown, .moveUp:
-            return [.sidebar, .list, .attachments, .composer]
+            return [.sidebar, .list, .attachments, .composer, .outbox]
         case .pageDown, .pageUp, .halfPageDown, .halfPageUp, .first, .last:
             return pages
         case .scrollDown, .scrollUp:
@@ -23,22 +23,26 @@ extension CommandName {
         case .open:
             return [.sidebar, .list, .attachments]
         case .close:
-            return [.viewer, .attachments, .help]
+            return [.viewer, .attachments, .outbox, .help]
         case .search, .searchBackward, .searchNext, .searchPrevious:
             return [.list, .viewer, .help]
         case .limit, .tagPattern, .untagPattern, .tagPrefix, .toggleThread, .collapseAllThreads, .expandAllThreads,
              .sort, .sortReverse:
             return [.list]
-        case .reply, .groupReply, .listReply, .forward, .forwardAsAttachment, .editAsNew, .bounce, .delete, .undelete, .toggleFlag, .toggleRead,
+        case .reply, .groupReply, .listReply, .forward, .forwardAsAttachment, .editAsNew, .bounce, .undelete, .toggleFlag, .toggleRead,
              .markThreadRead, .save, .copy, .archive, .viewAttachments, .tag:
             return [.list, .viewer]
+        case .delete:
+            return [.list, .viewer, .outbox]
         case .pipe:
             return [.list, .viewer, .attachments]
         case .toggleHeaders, .toggleQuoted, .toggleHTML, .viewRaw, .openURL:
             return [.viewer]
         case .saveAttachment:
             return [.attachments]
-        case .send, .editMessage, .editFrom, .editTo, .editCc, .editBcc, .editSubject, .editReplyTo, .attachFile,
+        case .send, .editMessage:
+            return [.composer, .outbox]
+        case .editFrom, .editTo, .editCc, .editBcc, .editSubject, .editReplyTo, .attachFile,
              .removeAttachment, .renameAttachment, .changeContentType, .toggleFlowed, .postpone, .abort:
             return [.composer]
         case .accept, .cursorLeft, .cursorRight, .cursorStart, .cursorEnd, .wordLeft, .wordRight, .deleteBackward,
@@ -75,6 +79,7 @@ extension CommandName {
         case .checkMail: return "Check all accounts for new mail now"
         case .syncFolder: return "Write flag changes and deletions to the server"
         case .showLog: return "Show the messages and errors of this session"
+        case .outbox: return "Show the outbox: retry, edit or delete a message waiting to be sent"
         case .moveDown: return "Select the next line"
         case .moveUp: return "Select the previous line"
         case .pageDown: return "Go down one screen"

@@ -42,6 +42,8 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, CustomStringC
     case syncFolder = "sync-folder"
     /// Show the messages and errors of this session.
     case showLog = "show-log"
+    /// Show the outbox: messages waiting to be sent, failed ones, Sent copies still to be made.
+    case outbox
 
     // MARK: Moving
     /// Select the next line.

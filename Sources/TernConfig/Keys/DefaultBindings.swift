@@ -19,6 +19,7 @@ enum DefaultBindings {
             ("<C-n>", .nextFolder), ("<C-p>", .previousFolder), ("B", .toggleSidebar),
             ("{", .sidebarNarrower), ("}", .sidebarWider), ("M", .showLog),
             ("<C-w>h", .focusSidebar), ("<C-w>l", .focusList), ("<F5>", .checkMail), ("$", .syncFolder),
+            ("go", .outbox),
         ],
         .sidebar: [
             ("j", .moveDown), ("<Down>", .moveDown), ("k", .moveUp), ("<Up>", .moveUp),
@@ -61,6 +62,12 @@ enum DefaultBindings {
             ("gg", .first), ("<Home>", .first), ("G", .last), ("<End>", .last),
             ("<PageDown>", .pageDown), ("<PageUp>", .pageUp), ("<C-d>", .halfPageDown), ("<C-u>", .halfPageUp),
             ("<Enter>", .open), ("s", .saveAttachment), ("|", .pipe), ("q", .close), ("<Esc>", .close),
+        ],
+        .outbox: [
+            ("j", .moveDown), ("<Down>", .moveDown), ("k", .moveUp), ("<Up>", .moveUp),
+            ("gg", .first), ("<Home>", .first), ("G", .last), ("<End>", .last),
+            ("<PageDown>", .pageDown), ("<PageUp>", .pageUp), ("<C-d>", .halfPageDown), ("<C-u>", .halfPageUp),
+            ("r", .send), ("e", .editMessage), ("d", .delete), ("q", .close), ("<Esc>", .close),
         ],
         .composer: [
             ("j", .moveDown), ("<Down>", .moveDown), ("k", .moveUp), ("<Up>", .moveUp),

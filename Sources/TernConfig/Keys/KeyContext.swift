@@ -12,6 +12,8 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable, CustomStringCo
     case composer
     /// The attachment list of a message.
     case attachments
+    /// The outbox view: messages queued, failed, or waiting for their Sent copy.
+    case outbox
     /// A one-line text prompt (search, folder name, command line). Printable keys type text here,
     /// so only keys that do not (`<C-a>`, `<Up>`, ...) may be bound, and global bindings do not apply.
     case prompt

@@ -19,6 +19,8 @@ public actor FakeMailBackend: MailBackend {
     private var order: [MailboxPath] = []
     private var messages: [MailboxPath: [FakeMessage]] = [:]
     private var sorted: [String: [Int]] = [:]
+    /// Counts per folder, until the folder changes (a folder of 100,000 is asked often).
+    private var counted: [MailboxPath: (total: Int, unread: Int)] = [:]
     private var nextUID: [MailboxPath: UInt32] = [:]
     /// Every call, in order: `count INBOX`, `summaries INBOX date-desc 0..<128`, `setFlags ...`.
     public private(set) var calls: [String] = []
@@ -115,9 +117,16 @@ public actor FakeMailBackend: MailBackend {
 
     private func info(_ path: MailboxPath) -> FolderInfo {
         var info = infos[path] ?? FolderInfo(path: path)
+        if let counts = counted[path] {
+            info.total = counts.total
+            info.unread = counts.unread
+            return info
+        }
         let list = messages[path] ?? []
+        let unread = list.reduce(0) { $0 + ($1.summary.flags.contains(.seen) ? 0 : 1) }
+        counted[path] = (list.count, unread)
         info.total = list.count
-        info.unread = list.filter { !$0.summary.flags.contains(.seen) }.count
+        info.unread = unread
         return info
     }
 
@@ -172,6 +181,7 @@ public actor FakeMailBackend: MailBackend {
 
     private func changed(_ folder: MailboxPath) {
         sorted = sorted.filter { !$0.key.hasPrefix("\(folder)|") }
+        counted[folder] = nil
         emitEvent(.folderCounts(info(folder)))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MailEngine
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -61,10 +62,31 @@ public final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Waits until the pane's terminal modes (``modes()``) are `expected`: the last redraw may
+    /// still be on its way.
+    /// - Throws: ``TmuxError`` naming the modes seen when they do not come within `timeout`.
+    public func waitForModes(_ expected: String, timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var current = ""
+        while Date() < deadline {
+            current = modes()
+            if current == expected { return }
+            usleep(20_000)
+        }
+        throw TmuxError("terminal modes are \(current), expected \(expected)")
+    }
+
     /// Sends keys by tmux name (`j`, `Enter`, `C-d`, `PageDown`).
     public func send(_ keys: String...) { run(["send-keys", "-t", "t"] + keys) }
     /// Types text literally.
     public func sendLiteral(_ text: String) { run(["send-keys", "-t", "t", "-l", text]) }
+    /// Sends raw bytes given in hex (`1b 5b 41`), as a terminal would send them.
+    public func sendHex(_ hex: String) { run(["send-keys", "-t", "t", "-H"] + hex.split(separator: " ").map(String.init)) }
+    /// Pastes text as the terminal does (bracketed when the program asked for it).
+    public func paste(_ text: String) {
+        run(["set-buffer", "-b", "paste", text])
+        run(["paste-buffer", "-p", "-b", "paste", "-t", "t"])
+    }
     /// Resizes the window.
     public func resize(width: Int, height: Int) { run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"]) }
 
@@ -93,24 +115,20 @@ public final class TmuxSession {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Marks every open descriptor above 2 of this process close-on-exec (Foundation's `Pipe()`
-    /// does not), so that programs spawned here get only what their file actions give them.
-    static func markOpenDescriptorsCloseOnExec() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
-        for name in names {
-            guard let fd = Int32(name), fd > 2 else { continue }
-            let flags = fcntl(fd, F_GETFD)
-            if flags >= 0 && flags & FD_CLOEXEC == 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
-        }
-    }
-
     /// Runs tmux on the private socket with a clean signal mask (the test runner blocks signals its
     /// children must not inherit); returns its status and, when `capture`, its standard output.
     @discardableResult
     public func run(_ args: [String], capture: Bool = false) -> (status: Int32, output: Data) {
         let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
         var fds: [Int32] = [-1, -1]
-        if capture { guard pipe(&fds) == 0 else { return (-1, Data()) } }
+        // Close-on-exec from the start: a program another thread spawns between here and our spawn
+        // (a tmux server above all, which lives for the whole session) must not get the write end,
+        // or the read below waits for that program to end.
+        // (A socket pair because Swift does not see pipe2; SOCK_CLOEXEC sets the flag atomically.)
+        if capture {
+            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+            guard socketpair(AF_UNIX, type, 0, &fds) == 0 else { return (-1, Data()) }
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -123,9 +141,10 @@ public final class TmuxSession {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        // Nothing else: the tmux server lives for the whole test run, and a pipe it inherited from
-        // another test (a sendmail command's input) would never see its end of file.
-        Self.markOpenDescriptorsCloseOnExec()
+        // Nothing else (descriptors above 2 are closed in the child): the tmux server lives for the
+        // whole session, and a pipe it inherited from another test (a sendmail command's input, a
+        // capture pipe) would never see its end of file.
+        SpawnDescriptors.closeInherited(&actions)
         var cArgs = argv.map { strdup($0) }
         defer { cArgs.forEach { free($0) } }
         cArgs.append(nil)

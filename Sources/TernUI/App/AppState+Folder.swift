@@ -32,7 +32,8 @@ extension AppState {
             return []
         }
         view.generation = nextGeneration()
-        view.anchor = view.selectedRow?.uid ?? view.anchor
+        // A reload back to the start has no anchor: its message is chosen when the rows arrive.
+        view.anchor = view.loads.followStart != nil ? nil : (view.selectedRow?.uid ?? view.anchor)
         view.pages.markStale()
         if resetPosition {
             view.positioned = false
@@ -41,6 +42,7 @@ extension AppState {
             view.count = nil
             view.threads = nil
             view.list = ListState()
+            view.loads.followStart = nil
         }
         folder = view
         return listLoadEffects()

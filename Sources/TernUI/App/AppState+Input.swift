@@ -108,8 +108,8 @@ extension AppState {
             return setOrder(ListOrder(field: fields[index], reverse: reverse))
         case .viewer(let purpose):
             return answerViewerChoice(purpose, character)
-        case .abortCompose:
-            return answerAbort(question.choices[index])
+        case .compose(let purpose):
+            return answerComposeChoice(purpose, question.choices[index])
         }
     }
 

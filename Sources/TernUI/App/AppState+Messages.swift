@@ -125,7 +125,18 @@ extension AppState {
         let start = view.order.startsAtEnd ? view.rowCount - 1 : 0
         let untouched = view.loads.filling && (view.rowCount == 0 || view.list.selected == start)
         folder = view
-        return reloadFolder(resetPosition: untouched)
+        return untouched ? reloadToStartUnlessMoved() : reloadFolder()
+    }
+
+    /// Reloads the open folder to show it from its start (the newest message in date order) as if
+    /// newly opened, unless the user moves before the rows arrive: the rows on screen stay until then
+    /// and keys keep working on them, so a key pressed meanwhile is never undone by the reload.
+    mutating func reloadToStartUnlessMoved() -> [Effect] {
+        guard var view = folder else { return [] }
+        guard view.rowCount > 0, let selected = view.list.selected else { return reloadFolder(resetPosition: true) }
+        view.loads.followStart = selected
+        folder = view
+        return reloadFolder()
     }
 
     /// Reloads the open folder after a sync. When the list showed a first sync's rows as they came
@@ -137,7 +148,7 @@ extension AppState {
         let untouched = view.loads.filling && view.list.selected == start
         view.loads.filling = false
         folder = view
-        return reloadFolder(resetPosition: untouched)
+        return untouched ? reloadToStartUnlessMoved() : reloadFolder()
     }
 
     /// Whether `path` of `account` is the open folder.
@@ -164,7 +175,18 @@ extension AppState {
         case .success(let count):
             view.count = count
             let height = max(1, layout.list.height)
-            if !view.positioned, count > 0 {
+            if let follow = view.loads.followStart, count > 0 {
+                if view.list.selected == follow {
+                    view.list.fit(count: count, height: height)
+                    view.list.select(view.order.startsAtEnd ? count - 1 : 0, count: count)
+                } else {
+                    // The user moved: the rows still shown name the message to stay on.
+                    view.anchor = view.selectedRow?.uid
+                    view.list.fit(count: count, height: height)
+                }
+                view.loads.followStart = view.loads.reloadQueued ? view.list.selected : nil
+                view.positioned = true
+            } else if !view.positioned, count > 0 {
                 view.list.fit(count: count, height: height)
                 view.list.select(view.order.startsAtEnd ? count - 1 : 0, count: count)
                 view.positioned = true
@@ -204,17 +226,21 @@ extension AppState {
         view.loads.awaitingList = false
         switch result {
         case .success(let threads):
-            let anchor = view.anchor ?? view.selectedRow?.uid
+            let toStart = view.loads.followStart != nil && view.list.selected == view.loads.followStart
+            let anchor = toStart ? nil : view.anchor ?? view.selectedRow?.uid
             view.threads = threads
             let count = threads.lines.count
             view.list.fit(count: count, height: max(1, layout.list.height))
-            if let anchor, let line = threads.line(of: anchor) {
+            if toStart, count > 0 {
+                view.list.select(view.order.startsAtEnd ? count - 1 : 0, count: count)
+            } else if let anchor, let line = threads.line(of: anchor) {
                 view.list.select(line, count: count)
             } else if !view.positioned, count > 0 {
                 view.list.select(view.order.startsAtEnd ? count - 1 : 0, count: count)
             }
             view.positioned = true
             view.anchor = nil
+            view.loads.followStart = view.loads.reloadQueued && toStart ? view.list.selected : nil
             folder = view
             effects += syncOnceShown()
         case .failure(let error):

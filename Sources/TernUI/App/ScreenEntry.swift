@@ -15,6 +15,8 @@ public enum ScreenEntry: Sendable {
     case attachments(AttachmentScreen)
     /// The composer's review screen of a draft (Compose/).
     case composer(ComposerState)
+    /// The outbox view (Compose/).
+    case outbox(OutboxScreen)
 
     /// The key context of the screen.
     public var keyContext: KeyContext {
@@ -23,6 +25,7 @@ public enum ScreenEntry: Sendable {
         case .reader: return .viewer
         case .attachments: return .attachments
         case .composer: return .composer
+        case .outbox: return .outbox
         }
     }
 }

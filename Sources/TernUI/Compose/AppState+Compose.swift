@@ -205,7 +205,7 @@ extension AppState {
             show(.info, "Message discarded (nothing was written)")
             return [.compose(.discard(id: composer.id))]
         }
-        choice = ChoiceState(purpose: .abortCompose, question: "Abort this message? (p)ostpone it, (d)iscard it, (c)ontinue editing",
+        choice = ChoiceState(purpose: .compose(.abort), question: "Abort this message? (p)ostpone it, (d)iscard it, (c)ontinue editing",
                              choices: ["p", "d", "c"])
         return []
     }

@@ -28,7 +28,7 @@ extension AppState {
             }
             return retries
         case .opened(let result):
-            return applyOpened(result)
+            return applyOpened(result) + outboxRefresh
         case .edited(let id, let revision, let answer):
             return applyEdited(id, revision: revision, answer)
         case .saveFailed(let id, let error):
@@ -44,7 +44,7 @@ extension AppState {
                 updateAccount(account) { $0.outboxQueued += 1 }
                 compose.sending.insert(account)
                 show(.info, warnings.isEmpty ? "Message queued; sending…" : "Message queued; sending… (\(warnings[0]))")
-                return [.compose(.flush(account: account))]
+                return [.compose(.flush(account: account))] + outboxRefresh
             case .failure(let error):
                 updateComposer(id) { $0.busy = nil }
                 show(.error, "Not sent: \(error.message)")
@@ -57,8 +57,8 @@ extension AppState {
                 for warning in done.warnings { record(.warning, warning) }
                 show(.info, "Message postponed to \(done.folder)")
                 quitIfDone()
-                if let view = folder, view.key.path == done.folder { return reloadFolder() }
-                return []
+                if let view = folder, view.key.path == done.folder { return reloadFolder() + outboxRefresh }
+                return outboxRefresh
             case .failure(let error):
                 updateComposer(id) { $0.busy = nil }
                 show(.error, "Not postponed: \(error.message)")
@@ -67,7 +67,7 @@ extension AppState {
         case .discarded(_, let result):
             if case .failure(let error) = result { show(.error, "The draft could not be removed from disk: \(error.message)") }
             quitIfDone()
-            return []
+            return outboxRefresh
         case .attached(let id, let result):
             switch result {
             case .success(let attachments):
@@ -89,7 +89,7 @@ extension AppState {
                 updateAccount(account) { $0.outboxQueued += 1 }
                 compose.sending.insert(account)
                 show(.info, "Message queued for bouncing; sending…")
-                return [.compose(.flush(account: account))]
+                return [.compose(.flush(account: account))] + outboxRefresh
             case .failure(let error):
                 show(.error, "Not bounced: \(error.message)")
                 return []
@@ -106,7 +106,29 @@ extension AppState {
             }
             // After `tern compose`, an error stays on screen until the user quits.
             if report.errors.isEmpty { quitIfDone() }
+            return outboxRefresh
+        case .outboxListed(let listing):
+            applyOutboxListing(listing)
+            if topOutbox != nil, let problem = listing.problems.first {
+                for other in listing.problems.dropFirst() { record(.warning, other) }
+                show(.warning, problem)
+            }
             return []
+        case .outboxRetried(let account, let result):
+            switch result {
+            case .success:
+                return [.compose(.flush(account: account))] + outboxRefresh
+            case .failure(let error):
+                compose.sending.remove(account)
+                show(.error, "Not retried: \(error.message)")
+                return outboxRefresh
+            }
+        case .outboxDeleted(_, let result):
+            switch result {
+            case .success: show(.info, "Deleted from the outbox")
+            case .failure(let error): show(.error, "Not deleted: \(error.message)")
+            }
+            return outboxRefresh
         }
     }
 

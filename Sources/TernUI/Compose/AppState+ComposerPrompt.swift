@@ -44,19 +44,23 @@ extension AppState {
             return changeAttachment(index) { $0.contentType = lower }
         case .bounce(let reference):
             guard let context = compose.contexts[reference.folder.account] else { return [] }
+            let addresses: [Address]
             do {
-                let addresses = try context.reader.read(text, field: "Bounce to")
-                guard !addresses.isEmpty else {
-                    show(.error, "Bounce to whom? Type at least one address")
-                    return []
-                }
+                addresses = try context.reader.read(text, field: "Bounce to")
             } catch {
                 show(.error, "\(error)")
                 openPrompt(.composer(field), label: "Bounce to: ", text: raw)
                 return []
             }
-            show(.info, "Bouncing…")
-            return [.compose(.bounce(reference, to: text))]
+            guard !addresses.isEmpty else {
+                show(.error, "Bounce to whom? Type at least one address")
+                return []
+            }
+            // Aliases are expanded: the question names every address the message goes to.
+            let resolved = addresses.map(\.address).joined(separator: ", ")
+            choice = ChoiceState(purpose: .compose(.bounce(reference, to: text)), question: "Bounce to \(resolved)? (y/n)",
+                                 choices: ["y", "n"])
+            return []
         }
     }
 

@@ -29,6 +29,14 @@ public enum ComposeEffect: Hashable, Sendable {
     case bounce(MessageReference, to: String)
     /// Send what waits in an account's outbox (`dueOnly`: only what is due for a retry, as at start).
     case flush(account: String, dueOnly: Bool = false)
+    /// List every account's outbox (the outbox view).
+    case listOutbox
+    /// Make an outbox message due now, then send the account's outbox.
+    case retryOutbox(account: String, id: String)
+    /// Delete an outbox message without sending it.
+    case deleteOutbox(account: String, id: String)
+    /// Take an outbox message back into the composer (held in the outbox meanwhile).
+    case editOutbox(account: String, id: String)
 
     /// Whether it needs the terminal (the editor runs in the foreground).
     public var usesTerminal: Bool {
@@ -69,4 +77,10 @@ public enum ComposeAnswer: Sendable {
     case bounced(account: String, Result<Void, UIError>)
     /// The outbox ran.
     case flushed(OutboxReport)
+    /// The outboxes' messages, for the outbox view.
+    case outboxListed(OutboxListingAnswer)
+    /// An outbox message was made due (then the outbox is sent), or why not.
+    case outboxRetried(account: String, Result<Void, UIError>)
+    /// An outbox message was deleted, or why not.
+    case outboxDeleted(account: String, Result<Void, UIError>)
 }

@@ -5,7 +5,8 @@ import TernConfig
 
 extension ComposeService {
     /// Builds draft `id` and writes it to the account's outbox (fsynced); then removes its
-    /// postponed copy, flags the original answered or forwarded, and removes the draft from disk.
+    /// postponed copy, flags the original answered or forwarded, removes the outbox message it was
+    /// taken from (if any), and removes the draft from disk.
     /// Nothing is sent here: ``flush(account:backend:)`` does that in the background.
     ///
     /// - Parameters:
@@ -27,7 +28,8 @@ extension ComposeService {
             putBack(session)
             throw UIError(Self.describe(error))
         }
-        return await DraftActions.afterQueued(session, backend: backend)
+        let warnings = await DraftActions.afterQueued(session, backend: backend)
+        return warnings + (await releaseOutboxEntry(of: draft))
     }
 
     /// Submits what is queued in the account's outbox (SMTP or sendmail), oldest first; a message
@@ -90,7 +92,7 @@ extension ComposeService {
                     + "[accounts.\(account.name).folders]")
             }
             let done = try await DraftActions.postpone(session, backend: backend, folder: folder)
-            return (done.folder, done.warnings)
+            return (done.folder, done.warnings + (await releaseOutboxEntry(of: draft)))
         } catch {
             putBack(session)
             throw error as? UIError ?? UIError(Self.describe(error))

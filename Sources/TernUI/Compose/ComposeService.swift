@@ -142,7 +142,7 @@ public final class ComposeService: @unchecked Sendable {
         return ComposeOpened(id: session.id, draft: session.draft, openEditor: false, notes: found.notes)
     }
 
-    private func register(_ session: DraftSession) {
+    func register(_ session: DraftSession) {
         locked {
             sessions[session.id] = session
             revisions[session.id] = 0

@@ -10,6 +10,9 @@ extension EffectRunner {
             if case .setUp = effect {
                 deliver(.compose(.ready(contexts: [:], recoverable: [], outbox: [:], problems: [])))
             }
+            if case .listOutbox = effect {
+                deliver(.compose(.outboxListed(OutboxListingAnswer(messages: [], problems: ["sending is not set up"]))))
+            }
             return
         }
         switch effect {
@@ -53,6 +56,14 @@ extension EffectRunner {
         case .complete(let kind, let text):
             let candidates = kind == .path ? composer.completePath(text) : composer.completeAddresses(text)
             deliver(.compose(.completions(kind, text: text, candidates)))
+        case .listOutbox:
+            deliver(.compose(.outboxListed(composer.outboxListing())))
+        case .retryOutbox(let account, let id):
+            deliver(.compose(.outboxRetried(account: account, await Self.result { try await composer.retryOutbox(account: account, id: id) })))
+        case .deleteOutbox(let account, let id):
+            deliver(.compose(.outboxDeleted(account: account, await Self.result { try await composer.deleteOutbox(account: account, id: id) })))
+        case .editOutbox(let account, let id):
+            deliver(.compose(.opened(await Self.result { try await composer.editOutbox(account: account, id: id) })))
         case .bounce(let reference, let to):
             let backend = backends[reference.folder.account]
             deliver(.compose(.bounced(account: reference.folder.account,

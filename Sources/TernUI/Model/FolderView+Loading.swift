@@ -11,6 +11,10 @@ public struct LoadTracker: Hashable, Sendable {
     public var watching = false
     /// The list shows a first sync's rows while the sync goes on (see ``AppState/reloadAfterSync()``).
     public var filling = false
+    /// A reload was asked for while the selection was on this line, the list's start (see
+    /// ``AppState/reloadToStartUnlessMoved()``): when the rows arrive, the list goes to its start
+    /// again if the selection is still here, and stays on the message the user moved to otherwise.
+    public var followStart: Int?
 
     /// Creates a tracker with nothing in flight.
     public init() {}

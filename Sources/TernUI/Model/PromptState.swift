@@ -72,8 +72,8 @@ public struct ChoiceState: Hashable, Sendable {
         case sort(reverse: Bool)
         /// A question of the viewer (replace a file?).
         case viewer(ViewerChoice)
-        /// Abort the draft being composed: postpone, discard or go on (Compose/).
-        case abortCompose
+        /// A question of the composer or the outbox (Compose/).
+        case compose(ComposeChoice)
     }
 
     /// What the answer is for.

@@ -19,6 +19,9 @@ public enum AppRenderer {
         case .composer?:
             ComposerView.draw(&state, into: &frame)
             return
+        case .outbox?:
+            OutboxView.draw(&state, into: &frame)
+            return
         default:
             break
         }

@@ -208,10 +208,13 @@ struct OutboxRetry: AsyncParsableCommand {
             throw SendSupport.fail("\(entry.id) was sent already; `tern outbox flush` retries its Sent copy",
                                    status: ExitCode.validationFailure)
         }
-        var queued = entry
-        queued.status = .queued
-        queued.nextAttempt = nil
-        try outbox.save(queued)
+        // The same as `r` in the UI's outbox view: under the outbox lock, and a message held while it
+        // was edited in the UI loses that note.
+        do {
+            try await OutboxQueue(outbox: outbox).retry(entry.id)
+        } catch let refusal as OutboxQueue.Refusal {
+            throw SendSupport.fail(refusal.description, status: ExitCode.validationFailure)
+        }
         let trace = try traceOptions.makeTrace()
         let sender: OutboxSender
         do {

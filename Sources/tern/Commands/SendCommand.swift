@@ -90,7 +90,7 @@ struct SendCommand: AsyncParsableCommand {
         let account = try SendSupport.account(named: account, global: global, environment: environment)
         let message: OutgoingMessage
         do {
-            message = raw ? try rawMessage(account) : try composedMessage(account)
+            message = raw ? try rawMessage(account) : try composedMessage(account, environment: environment)
         } catch let error as RawMessage.Problem {
             throw SendSupport.fail(error.description, status: ExitCode.validationFailure)
         } catch let error as BuildError {
@@ -132,11 +132,15 @@ struct SendCommand: AsyncParsableCommand {
         return try RawMessage.prepare([UInt8](input), fallbackSender: account.from.asciiAddress)
     }
 
-    private func composedMessage(_ account: Account) throws -> OutgoingMessage {
+    private func composedMessage(_ account: Account, environment: [String: String]) throws -> OutgoingMessage {
         var builder = MessageBuilder(from: try identity(account))
-        builder.to = try Self.addresses(to, option: "--to")
-        builder.cc = try Self.addresses(cc, option: "--cc")
-        builder.bcc = try Self.addresses(bcc, option: "--bcc")
+        // Aliases of `alias_files` expand, as in the composer's address fields.
+        let general = try SendSupport.configuration(global: global, environment: environment).general
+        let (reader, problems) = AddressBook.fieldReader(settings: general)
+        problems.forEach(SendSupport.printError)
+        builder.to = try Self.addresses(to, option: "--to", reader: reader)
+        builder.cc = try Self.addresses(cc, option: "--cc", reader: reader)
+        builder.bcc = try Self.addresses(bcc, option: "--bcc", reader: reader)
         builder.subject = subject ?? ""
         builder.text = try body()
         for path in attach {
@@ -181,14 +185,22 @@ struct SendCommand: AsyncParsableCommand {
         return text
     }
 
-    /// The addresses of repeated options, each of which may hold a comma-separated list.
-    static func addresses(_ values: [String], option: String) throws -> [Address] {
+    /// The addresses of repeated options, each of which may hold a comma-separated list of
+    /// addresses and alias keys.
+    static func addresses(_ values: [String], option: String, reader: AddressFieldReader = AddressFieldReader()) throws -> [Address] {
         var result: [Address] = []
         for value in values {
-            let parsed = Address.parseList(value)
-            if parsed.isEmpty || parsed.contains(where: { !$0.isUsable }) {
+            let parsed: [Address]
+            do {
+                parsed = try reader.read(value, field: option)
+            } catch let error as AddressFieldError where error.detail != nil {
+                throw SendSupport.fail("\(option): \(error)", status: ExitCode.validationFailure)
+            } catch {
                 throw SendSupport.fail("\(option) \"\(TextSanitizer.headerText(value))\" is not an address "
-                    + "(expected name@example.org or \"Name <name@example.org>\")", status: ExitCode.validationFailure)
+                    + "(expected name@example.org, \"Name <name@example.org>\" or an alias of alias_files)", status: ExitCode.validationFailure)
+            }
+            if parsed.isEmpty {
+                throw SendSupport.fail("\(option) \"\(TextSanitizer.headerText(value))\" names no address", status: ExitCode.validationFailure)
             }
             result += parsed
         }

@@ -5,10 +5,10 @@ import Testing
 import TernConfig
 import TernTestSupport
 
-/// The composer of the real `tern` in tmux on the test stack: alice writes to bob with an
-/// attachment and sends it over SMTP submission; bob's INBOX gets it with the attachment's bytes,
-/// alice's Sent folder gets the copy (IMAP APPEND); then a new message is postponed into alice's
-/// Drafts folder, flagged \Draft.
+/// The composer of the real `tern` in tmux on the test stack: alice writes to bob with two
+/// attachments (attached at once with a glob) and sends it over SMTP submission; bob's INBOX gets
+/// it with the attachments' bytes, alice's Sent folder gets the copy (IMAP APPEND); then a new
+/// message is postponed into alice's Drafts folder, flagged \Draft.
 @Suite(.serialized, .enabled(if: TmuxSession.isInstalled && MailStack.shouldRun))
 struct ComposerStackTests {
     @Test func sendToBobAndPostponeOverIMAP() async throws {
@@ -22,7 +22,9 @@ struct ComposerStackTests {
         try ("#!/bin/sh\ntext=$(cat \"$1\"); printf 'Hello Bob, from the stack test.\\n%s\\n' \"$text\" > \"$1\"\n")
             .write(to: editor, atomically: true, encoding: .utf8)
         let attachment: [UInt8] = (0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        let second: [UInt8] = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 1) }
         try Data(attachment).write(to: home.appendingPathComponent("figures.bin"))
+        try Data(second).write(to: home.appendingPathComponent("table.bin"))
         let config = home.appendingPathComponent("config.toml")
         try Self.config(stack: stack, user: stack.alice).write(to: config, atomically: true, encoding: .utf8)
         tmux.start("cd \(home.path) && ALICE_PASSWORD=\(stack.alice.password) VISUAL= EDITOR='/bin/sh \(editor.path)' "
@@ -37,18 +39,21 @@ struct ComposerStackTests {
         tmux.sendLiteral(subject)
         tmux.send("Enter")
         try tmux.waitFor(timeout: 20) { $0.contains("New message: \(subject)") }
+        // Two files at once, with a glob.
         tmux.send("a")
-        tmux.sendLiteral("figures.bin")
+        tmux.sendLiteral("*.bin")
         tmux.send("Enter")
-        try tmux.waitFor { $0.contains("figures.bin") && $0.contains("application/octet-stream") }
+        try tmux.waitFor { $0.contains("figures.bin") && $0.contains("table.bin") && $0.contains("Attachments (2)") }
         tmux.send("y")
         try tmux.waitFor(timeout: 60) { $0.contains("Message sent") }
 
         // Bob has it, with the attachment's bytes; alice has the Sent copy.
         let bob = try await Self.find(subject, in: .inbox, user: stack.bob, stack: stack, home: home)
         #expect(bob.header.first("From")?.value().contains("alice@example.test") == true)
-        let part = try #require(bob.attachments(preferring: .plainText).first?.part)
-        #expect(part.decodedBody() == attachment)
+        let parts = bob.attachments(preferring: .plainText).map(\.part)
+        #expect(parts.count == 2)
+        #expect(parts.first { $0.filename == "figures.bin" }?.decodedBody() == attachment)
+        #expect(parts.first { $0.filename == "table.bin" }?.decodedBody() == second)
         #expect(bob.bodyParts(preferring: .plainText).contains { String(decoding: $0.part.decodedBody(), as: UTF8.self).contains("Hello Bob") })
         let sent = try await Self.find(subject, in: MailboxPath("Sent"), user: stack.alice, stack: stack, home: home)
         #expect(sent.envelope.subject == subject)

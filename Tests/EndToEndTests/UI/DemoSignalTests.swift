@@ -22,12 +22,13 @@ struct DemoSignalTests {
 
         tmux.send("C-z")
         try tmux.waitFor { $0.contains("Stopped") }
-        #expect(try tmux.terminalRestored() == nil)
+        let whileStopped = try tmux.terminalRestored()
+        #expect(whileStopped == nil, "while stopped: \(whileStopped ?? "")")
 
         tmux.sendLiteral("clear; fg")
         tmux.send("Enter")
         try tmux.waitFor { $0.contains("Lunch on Friday?") && DemoUITests.position($0)?.line == total - 1 }
-        try waitForModes(tmux, "alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
+        try tmux.waitForModes("alternate=1 mouse=1 sgr=1 keypad=1 cursor=0")
         tmux.send("k")
         try tmux.waitFor { DemoUITests.position($0)?.line == total - 2 }
 
@@ -36,7 +37,8 @@ struct DemoSignalTests {
         try tmux.waitFor { !$0.contains("sort: date") && $0.split(separator: "\n").last == "$" }
         tmux.sendLiteral("stty -a > \(tmux.directory.path)/after; echo DO''NE")
         tmux.send("Enter")
-        #expect(try tmux.terminalRestored() == nil)
+        let afterQuit = try tmux.terminalRestored()
+        #expect(afterQuit == nil, "after q: \(afterQuit ?? "")")
     }
 
     @Test(arguments: [("TERM", SIGTERM, 143), ("INT", SIGINT, 130), ("HUP", SIGHUP, 129)] as [(String, Int32, Int)])
@@ -49,15 +51,7 @@ struct DemoSignalTests {
         let pid = try #require(pid_t(text), "TERN_PIDFILE holds \(text)")
         #expect(kill(pid, signal) == 0, "SIG\(name)")
         try tmux.waitFor { $0.contains("EXIT=\(status)") }
-        #expect(try tmux.terminalRestored() == nil, "after SIG\(name)")
-    }
-
-    private func waitForModes(_ tmux: TmuxSession, _ modes: String) throws {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            if tmux.modes() == modes { return }
-            usleep(20_000)
-        }
-        Issue.record("terminal modes are \(tmux.modes()), expected \(modes)")
+        let problem = try tmux.terminalRestored()
+        #expect(problem == nil, "after SIG\(name): \(problem ?? "")")
     }
 }

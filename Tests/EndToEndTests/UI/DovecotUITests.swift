@@ -98,15 +98,8 @@ enum DovecotAccount {
 
     /// Writes `count` messages into alice's `folder` with `scripts/mailstack fill`.
     static func fill(stack: MailStack, folder: String, count: Int) throws {
-        var root = URL(fileURLWithPath: #filePath)
-        while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            root.deleteLastPathComponent()
-        }
-        let process = Process()
-        process.executableURL = root.appendingPathComponent("scripts/mailstack")
-        process.arguments = ["fill", stack.directory.path, "alice", folder, String(count)]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TmuxError("scripts/mailstack fill failed with \(process.terminationStatus)") }
+        let script = Program.packageRoot.appendingPathComponent("scripts/mailstack").path
+        let run = try Program.run(script, ["fill", stack.directory.path, "alice", folder, String(count)])
+        guard run.status == 0 else { throw TmuxError("scripts/mailstack fill failed with \(run.status): \(run.stderr)") }
     }
 }

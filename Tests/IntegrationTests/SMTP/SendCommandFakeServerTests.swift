@@ -1,4 +1,5 @@
 import Foundation
+import MailEngine
 import MailStore
 import TernTestSupport
 import Testing
@@ -120,6 +121,24 @@ import Testing
         #expect(delete.output.contains("Deleted \(second.id)"))
         #expect(try Outbox(directory: setup.tern.outbox).entries().isEmpty)
         #expect(try setup.tern.run(["outbox", "delete", "ffffffff"]).status == 64)
+        await setup.remove()
+    }
+
+    /// A message held while the UI's composer edits it is sent by `tern outbox retry` as it was, and
+    /// no longer says it is held (the CLI used to leave the note).
+    @Test func retryOfAMessageHeldForEditingDropsTheHeldNote() async throws {
+        let setup = try await Setup { $0.recipientReply = { $0.hasPrefix("nobody") ? "550 5.1.1 <\($0)>: no such user" : nil } }
+        let queued = try setup.tern.run(["send", "--queue", "--to", "nobody@example.test", "--subject", "held"], input: "x\n")
+        #expect(queued.status == 0, "\(queued.error)")
+        let outbox = Outbox(directory: setup.tern.outbox)
+        let entry = try #require(try outbox.entries().first)
+        _ = try await OutboxQueue(outbox: outbox).holdForEditing(entry.id)
+        #expect(try outbox.entries().first?.note == OutboxQueue.heldNote)
+        let retry = try setup.tern.run(["outbox", "retry", entry.id])
+        #expect(retry.status == 1, "refused again: \(retry.error)")
+        let after = try #require(try outbox.entries().first)
+        #expect(after.note != OutboxQueue.heldNote)
+        #expect(after.attempts > entry.attempts)
         await setup.remove()
     }
 }

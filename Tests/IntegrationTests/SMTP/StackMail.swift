@@ -113,38 +113,7 @@ enum StackMail {
 
     static func run(_ path: String, _ arguments: [String], input: Data? = nil,
                     environment: [String: String]? = nil) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let output = Pipe(), error = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        try process.run()
-        if let input {
-            DispatchQueue.global().async {
-                try? stdin.fileHandleForWriting.write(contentsOf: input)
-                try? stdin.fileHandleForWriting.close()
-            }
-        }
-        let errorData = LockedData()
-        let reader = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.isSet { usleep(1000) }
-        return RunResult(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                         error: String(decoding: errorData.value, as: UTF8.self))
+        let run = try Program.run(path, arguments, input: input, environment: environment)
+        return RunResult(status: run.status, output: run.stdout, error: run.stderr)
     }
-}
-
-/// Data set once from another thread.
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Data?
-
-    func set(_ data: Data) { lock.withLock { stored = data } }
-    var isSet: Bool { lock.withLock { stored != nil } }
-    var value: Data { lock.withLock { stored ?? Data() } }
 }

@@ -4,15 +4,8 @@ import TernTestSupport
 /// The built `tern` executable, run as a user would, with a config file of its own pointing at
 /// the stack.
 struct TernBinary {
-    /// `.build/debug/tern` of this checkout.
-    static var path: String {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
-        }
-        return url.appendingPathComponent(".build/debug/tern").path
-    }
+    /// The built `tern` of this checkout.
+    static var path: String { (try? Program.ternPath()) ?? Program.packageRoot.appendingPathComponent(".build/debug/tern").path }
 
     /// A temporary home: config.toml and XDG_DATA_HOME.
     let folder: URL

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TernTestSupport
 
 /// Runs the built binary (`.build/debug/tern`; `swift build` makes it before the tests) for
 /// `tern compose`, `tern mailto:...` and `tern contacts`, in a temporary home.
@@ -11,14 +12,7 @@ import Testing
         var json: Any? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
     }
 
-    static let binary: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
-        }
-        return url.appendingPathComponent(".build/debug/tern")
-    }()
+    static let binary = Program.packageRoot.appendingPathComponent(".build/debug/tern")
 
     /// A home folder with a config (account alice, an identity, a signature command, an alias file).
     final class Home {
@@ -51,23 +45,11 @@ import Testing
 
         func run(_ arguments: [String], config: Bool = true) throws -> Run {
             try #require(FileManager.default.isExecutableFile(atPath: ComposeCLITests.binary.path), "run swift build first")
-            let process = Process()
-            process.executableURL = ComposeCLITests.binary
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: dir + "/files")
             var environment = ["HOME": dir, "XDG_DATA_HOME": dir + "/data", "XDG_CONFIG_HOME": dir + "/noconfig", "PATH": "/usr/bin:/bin"]
             if config { environment["TERN_CONFIG"] = dir + "/config.toml" }
-            process.environment = environment
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+            let run = try Program.run(ComposeCLITests.binary.path, arguments, environment: environment,
+                                      directory: URL(fileURLWithPath: dir + "/files"))
+            return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
         }
     }
 
@@ -187,5 +169,26 @@ import Testing
         let imported = try home.run(["contacts", "import", "cards"], config: false)
         #expect(imported.stdout.contains("(vCard): 1 added"), "\(imported.stdout) \(imported.stderr)")
         #expect(try home.run(["contacts", "vee"], config: false).stdout == "Vee <vee@example.test>  [imported]\n")
+    }
+}
+
+extension ComposeCLITests {
+    @Test func sendExpandsAliasesInEveryAddressOption() throws {
+        let home = try Home()
+        let config = try String(contentsOfFile: home.dir + "/config.toml", encoding: .utf8)
+            .replacingOccurrences(of: "[accounts.alice.maildir]", with: "sendmail = \"/bin/true\"\n[accounts.alice.maildir]")
+        try config.write(toFile: home.dir + "/config.toml", atomically: true, encoding: .utf8)
+        let queued = try home.run(["send", "--queue", "--account", "alice", "--to", "team", "--cc", "carol@example.test",
+                                   "--bcc", "bob", "--subject", "Aliases", "--body-file", "c.txt"])
+        #expect(queued.status == 0, "\(queued.stderr)")
+        #expect(queued.stderr.contains("broken line") || queued.stderr.contains("aliases"), "the alias file's bad line is a warning")
+        let listed = try home.run(["outbox", "list", "--json", "--account", "alice"])
+        let entry = try #require((listed.json as? [[String: Any]])?.first)
+        #expect(entry["recipients"] as? [String] == ["bob@example.test", "ann@example.test", "carol@example.test"])
+        #expect(entry["bcc"] as? [String] == ["bob@example.test"])
+
+        let unknown = try home.run(["send", "--queue", "--account", "alice", "--to", "nobody", "--subject", "x", "--body-file", "c.txt"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--to \"nobody\" is not an address"))
     }
 }

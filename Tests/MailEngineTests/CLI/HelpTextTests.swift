@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TernTestSupport
 
 /// `tern help COMMAND` as a person reads it on an 80-column terminal: ArgumentParser wraps each
 /// source line of a discussion on its own, so a source line over 80 columns that goes on in the next
@@ -10,19 +11,10 @@ import Testing
 
     /// The help text of `tern help COMMAND` at COLUMNS=80.
     static func help(_ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = TernBinaryTests.binary
-        process.arguments = command.isEmpty ? ["--help"] : ["help", command]
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "80"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try Program.run(TernBinaryTests.binary.path, command.isEmpty ? ["--help"] : ["help", command],
+                               environment: environment, mergeErrors: true).stdout
     }
 
     /// Lines of a discussion that are a stray end of a wrapped line: short, not the end of a

@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import MailStore
 import Testing
+import TernTestSupport
 
 /// Runs the built `tern` binary (`.build/debug/tern`, built by `swift build` before the tests) on
 /// a temporary config with a Maildir account, and checks its JSON and its errors.
@@ -13,17 +14,7 @@ import Testing
         var json: Any? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed]) }
     }
 
-    /// The package root, found from this file.
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: ".")
-    }()
-
-    static let binary = root.appendingPathComponent(".build/debug/tern")
+    static let binary = Program.packageRoot.appendingPathComponent(".build/debug/tern")
 
     /// A temporary home with a config naming one Maildir account `home` (and an IMAP one).
     final class Home {
@@ -64,23 +55,11 @@ import Testing
         }
 
         func run(_ arguments: [String], config: Bool = true) throws -> Result {
-            let process = Process()
-            process.executableURL = TernBinaryTests.binary
-            process.arguments = arguments
             var environment = ["HOME": dir.path, "XDG_CACHE_HOME": dir.appendingPathComponent("cache").path,
                                "XDG_DATA_HOME": dir.appendingPathComponent("data").path, "PATH": "/usr/bin:/bin"]
             if config { environment["TERN_CONFIG"] = dir.appendingPathComponent("config.toml").path }
-            process.environment = environment
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+            let run = try Program.run(TernBinaryTests.binary.path, arguments, environment: environment)
+            return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
         }
     }
 

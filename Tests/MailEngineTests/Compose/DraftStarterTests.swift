@@ -1,3 +1,4 @@
+import Foundation
 import MailCore
 import TernConfig
 import Testing
@@ -190,5 +191,29 @@ extension DraftStarterTests {
     @Test func editAsNewKeepsMyIdentity() {
         let sent = ComposeFixtures.message(from: "Alice at Work <alice@work.test>", to: "Bob <bob@example.test>")
         #expect(starter.editAsNew(sent).from == ComposeFixtures.aliceWork)
+    }
+}
+
+extension DraftStarterTests {
+    @Test func aMessageFromTheOutboxKeepsItsFromAndGetsItsBccBack() {
+        let queued = ComposeFixtures.message(from: "Alice Typed <alice+lists@example.test>", to: "Bob <bob@example.test>")
+        let draft = starter.fromOutbox(queued, bcc: ["carol@example.test", "not an address", "CAROL@example.test"], entry: "0a1b2c3d")
+        #expect(draft.kind == .fromOutbox)
+        #expect(draft.outboxEntry == "0a1b2c3d")
+        #expect(draft.from.address == "alice+lists@example.test", "the From written is kept, even if it is no identity")
+        #expect(draft.to.map(\.address) == ["bob@example.test"])
+        #expect(draft.bcc.map(\.address) == ["carol@example.test"], "the outbox's Bcc, once each, bad entries dropped")
+        #expect(draft.postponedCopy == nil && draft.answering == nil)
+    }
+
+    @Test func aDraftSavedBeforeOutboxEntriesExistedStillReads() throws {
+        // Drafts on disk from before `outboxEntry` was added have no such key.
+        var draft = starter.new(to: [], subject: "Old")
+        draft.outboxEntry = nil
+        let data = try JSONEncoder().encode(draft)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["outboxEntry"] = nil
+        let old = try JSONSerialization.data(withJSONObject: object)
+        #expect(try JSONDecoder().decode(Draft.self, from: old) == draft)
     }
 }

@@ -106,7 +106,7 @@ final class BackendEventLog: @unchecked Sendable {
     var all: [BackendEvent] { lock.withLock { stored } }
 
     /// Waits up to `timeout` for the events to satisfy `condition`.
-    func wait(_ timeout: Duration = .seconds(5), _ condition: ([BackendEvent]) -> Bool) async -> Bool {
+    func wait(_ timeout: Duration = .seconds(30), _ condition: ([BackendEvent]) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition(all) { return true }

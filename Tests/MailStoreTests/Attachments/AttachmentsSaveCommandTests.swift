@@ -1,25 +1,12 @@
 import Foundation
 import Testing
+import TernTestSupport
 
 /// `tern attachments save` end to end: runs the built binary (.build/debug/tern), which saves through
 /// ``AttachmentFolder``.
 @Suite(.serialized) struct AttachmentsSaveCommandTests {
-    static func ternPath() throws -> String {
-        var root = URL(fileURLWithPath: #filePath)
-        while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            root.deleteLastPathComponent()
-        }
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tern").path,
-            root.appendingPathComponent(".build/debug/tern").path,
-        ]
-        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw CLIError(message: "tern is not built (looked in \(candidates)); run `swift build --product tern`")
-        }
-        return path
-    }
+    static func ternPath() throws -> String { try Program.ternPath() }
 
-    struct CLIError: Error { var message: String }
 
     struct Run {
         var status: Int32
@@ -28,17 +15,8 @@ import Testing
     }
 
     func tern(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.ternPath())
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let run = try Program.run(try Self.ternPath(), arguments)
+        return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     /// A message with a PDF (random bytes), a `../../.bashrc` text attachment and a name full of

@@ -220,7 +220,7 @@ import TernTestSupport
         await h.start()
         await h.press("r")
         await h.press("q")
-        #expect(h.state.choice?.purpose == .abortCompose)
+        #expect(h.state.choice?.purpose == .compose(.abort))
         #expect(h.lines[23].contains("(p)ostpone"))
         await h.press("c")
         #expect(h.state.topComposer != nil, "c goes on editing")
@@ -311,11 +311,29 @@ import TernTestSupport
         #expect(h.state.prompt?.label == "Bounce to: ")
         await h.type("carol@example.test")
         await h.press("<Enter>")
+        #expect(h.state.choice?.question == "Bounce to carol@example.test? (y/n)")
+        #expect(f.sent.isEmpty, "nothing goes before the answer")
+        await h.press("y")
         let sent = try #require(f.sent.first)
         #expect(sent.hasPrefix("Resent-Date:") || sent.contains("Resent-To: carol@example.test"))
         #expect(sent.contains("Message-ID: <m5@fake.example>"))
         #expect(f.arguments(0) == ["--", "carol@example.test"], "only the new recipient gets it")
         #expect(h.state.message?.text == "Message sent")
+    }
+
+    @Test func bounceConfirmationShowsTheExpandedAliasAndNoCancels() async throws {
+        let f = try ComposeFixture(aliases: ["alias team Carol <carol@example.test>, Dan <dan@example.test>"])
+        let h = f.harness()
+        await h.start()
+        await h.press("b")
+        await h.type("team")
+        await h.press("<Enter>")
+        #expect(h.state.choice?.question == "Bounce to carol@example.test, dan@example.test? (y/n)")
+        await h.press("n")
+        #expect(h.state.choice == nil)
+        #expect(h.state.message?.text == "Not bounced")
+        #expect(f.sent.isEmpty)
+        #expect(f.outboxCount == 0)
     }
 
     @Test func draftLeftByAnEarlierSessionIsOfferedAndResumed() async throws {

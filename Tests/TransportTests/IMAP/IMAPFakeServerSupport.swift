@@ -23,7 +23,7 @@ func imapSettings(
 /// A scripted server over implicit TLS and a session logged in to it.
 func connectIMAP(_ script: [ScriptedServer.Step], limits: IMAPLimits = .default, readTimeout: Duration = .seconds(5),
                  idleRenewal: Duration = .seconds(25 * 60), maximumHeldSectionSize: Int = 64 << 20,
-                 trace: ProtocolTrace? = nil, timeout: Duration = .seconds(20)) async throws -> (ScriptedServer, IMAPConnection) {
+                 trace: ProtocolTrace? = nil, timeout: Duration = .seconds(120)) async throws -> (ScriptedServer, IMAPConnection) {
     let ca = try TemporaryPEM(TestPKI.caCertificatePEM)
     let server = try await ScriptedServer.start(script, implicitTLS: .localhost, timeout: timeout)
     let session = try await IMAPConnection.connect(
@@ -52,7 +52,7 @@ final class EventCollector: @unchecked Sendable {
     var events: [IMAPEvent.Kind] { lock.withLock { stored.map(\.kind) } }
 
     /// Waits until `predicate` holds for the events so far (at most `timeout`).
-    func wait(for timeout: Duration = .seconds(5), until predicate: ([IMAPEvent.Kind]) -> Bool) async -> Bool {
+    func wait(for timeout: Duration = .seconds(30), until predicate: ([IMAPEvent.Kind]) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if predicate(events) { return true }

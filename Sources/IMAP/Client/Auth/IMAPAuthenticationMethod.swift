@@ -1,3 +1,5 @@
+import MailCore
+
 /// How the client logs in (RFC 9051 §6.2.2 and §6.2.3, RFC 4616, RFC 7628).
 public enum IMAPAuthenticationMethod: String, Sendable, Equatable, CaseIterable {
     /// `AUTHENTICATE PLAIN`: the password in a SASL PLAIN message (UTF-8 safe).

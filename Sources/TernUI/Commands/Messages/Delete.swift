@@ -8,10 +8,11 @@ public struct DeleteCommand: UICommand {
     /// `delete`.
     public var name: CommandName { .delete }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.list, .viewer] }
+    public var contexts: Set<KeyContext> { [.list, .viewer, .outbox] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
+        if invocation.context == .outbox { return state.deleteOutboxMessage() }
         let uids = state.targets(useTagged: invocation.useTagged)
         guard !uids.isEmpty, var view = state.folder else { return [] }
         view.pendingDeletion.formUnion(uids)

@@ -27,5 +27,6 @@ public enum ComposeCommands {
         ToggleFlowedCommand(),
         PostponeCommand(),
         AbortCommand(),
+        OutboxCommand(),
     ]
 }
