@@ -44,7 +44,11 @@ let package = Package(
         ),
         .target(
             name: "MailStore",
-            dependencies: ["MailCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "MailCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the header cache's bulk inserts (RowInserter).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -17,7 +17,7 @@ enum ImportRules {
         "SMTP": ["MailCore"],
         "Transport": ["MailCore", "IMAP", "POP3", "SMTP", "NIOCore", "NIOPosix", "NIOSSL", "NIOConcurrencyHelpers",
                       "NIOTLS", "NIOFoundationCompat"],
-        "MailStore": ["MailCore", "GRDB"],
+        "MailStore": ["MailCore", "GRDB", "GRDBSQLite"],
         "TernConfig": ["MailCore", "TOMLKit"],
         "MailEngine": ["MailCore", "IMAP", "POP3", "SMTP", "Transport", "MailStore", "TernConfig", "Logging"],
         "TerminalKit": [],

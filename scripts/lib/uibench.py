@@ -5,6 +5,8 @@ For each client, with its cache removed (cold) and then present (warm):
   first screen  time from starting the client (tmux new-window) to the first capture that shows a
                 full list: at least HEIGHT-5 rows that look like messages (a date or time on them)
                 and that stay the same for two polls in a row;
+  synced        for a client that shows the list while it scans (tern): time until its status
+                line stops saying it is syncing; keys are measured (and the client quits) after it;
   down          key-to-screen latency of <Down> in the middle of the folder (first capture that
                 differs after send-keys), median of several presses;
   page down     the same for <PageDown> in the middle;
@@ -176,6 +178,9 @@ class IMAPSource:
 class Client:
     name = ""
     down, page_down, end, open_key, quit_keys = "Down", "NPage", "End", "Enter", ["q"]
+    # Text the client shows while it scans the folder in the background (None: it shows no list
+    # before its scan is over).
+    busy_marker = None
 
     def __init__(self, args, maildir: str, work: str, imap: IMAPSource | None = None):
         self.args, self.maildir, self.work, self.imap = args, maildir, work, imap
@@ -193,6 +198,7 @@ class Client:
 class Tern(Client):
     name = "tern"
     end = "G"
+    busy_marker = "syncing "
 
     def command(self):
         config = os.path.join(self.work, "tern.toml")
@@ -300,9 +306,30 @@ def run_client(control: Control, client: Client, cold: bool, count: int, measure
     return result
 
 
+def wait_idle(control: Control, window: str, marker: str, quiet: float = 1.0, timeout: float = 900) -> float:
+    """Waits until no line shows `marker` (a scan in progress) for `quiet` seconds; returns when it went."""
+    start = time.monotonic()
+    gone = None
+    while time.monotonic() - start < timeout:
+        busy = any(marker in line for line in control.capture(window))
+        now = time.monotonic()
+        if busy:
+            gone = None
+        elif gone is None:
+            gone = now
+        elif now - gone >= quiet:
+            return gone
+        time.sleep(0.05)
+    raise TimeoutError("window %s: still shows %r after %ds" % (window, marker, timeout))
+
+
 def measure(control: Control, client: Client, window: str, started: float, count: int, measure_keys: bool, result: dict):
     first, _ = wait(control, window, full_list, timeout=client.args.timeout)
     result["first screen"] = first - started
+    if client.busy_marker:
+        # Keys are measured, and the client quits, once its first scan is over: a scan killed
+        # halfway would leave the next (warm) run a cold scan to finish.
+        result["synced"] = wait_idle(control, window, client.busy_marker) - started
     settle(control, window, quiet=1.0, timeout=900)
     if measure_keys:
         client.goto(control, window, count // 2)
@@ -395,7 +422,7 @@ def main():
         control.close()
     where = "IMAPS INBOX on the test Dovecot" if imap else "local Maildir"
     print("\n%d messages (%s), %dx%d pane, %s" % (args.count, where, WIDTH, HEIGHT, time.strftime("%Y-%m-%d %H:%M")))
-    columns = ["first screen", "down", "page down", "end", "open last", "peak RSS MB"]
+    columns = ["first screen", "synced", "down", "page down", "end", "open last", "peak RSS MB"]
     print("%-14s" % "" + "".join("%14s" % c for c in columns))
     for label, result in results.items():
         if "first screen" not in result:

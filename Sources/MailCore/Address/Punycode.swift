@@ -9,7 +9,7 @@ public enum Punycode {
     /// A decoded label that contains control characters is not decoded (it would hide what the
     /// sender wrote).
     public static func toUnicode(domain: String) -> String {
-        guard domain.utf8.count >= 4, domain.lowercased().contains("xn--") else { return domain }
+        guard domain.utf8.count >= 4, hasACELabel(domain) else { return domain }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false).map { label -> String in
             guard label.count > 4, label.lowercased().hasPrefix("xn--"),
                   let decoded = decode(String(label.dropFirst(4))),
@@ -18,6 +18,19 @@ public enum Punycode {
             return decoded
         }
         return labels.joined(separator: ".")
+    }
+
+    /// Whether `domain` holds `xn--` in any case, tested on bytes (every address of every message
+    /// goes through ``toUnicode(domain:)``; lower-casing and searching a String cost more than
+    /// the rest of its parse).
+    static func hasACELabel(_ domain: String) -> Bool {
+        let bytes = Array(domain.utf8)
+        guard bytes.count >= 4 else { return false }
+        for i in 0 ... bytes.count - 4 where bytes[i] | 0x20 == UInt8(ascii: "x") && bytes[i + 1] | 0x20 == UInt8(ascii: "n")
+            && bytes[i + 2] == UInt8(ascii: "-") && bytes[i + 3] == UInt8(ascii: "-") {
+            return true
+        }
+        return false
     }
 
     /// The domain with every non-ASCII label encoded as `xn--` Punycode (lower-cased first).

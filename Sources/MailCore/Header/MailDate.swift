@@ -36,6 +36,71 @@ public struct MailDate: Sendable, Hashable, Codable {
     /// - Parameter text: The unfolded field value.
     /// - Returns: The date, or nil when no valid date can be read (never "now").
     public static func parse(_ text: String) -> MailDate? {
+        if let date = parseCommonForm(text) { return date }
+        return parseLeniently(text)
+    }
+
+    /// The form nearly every message uses, `[Day, ]D Mon YYYY HH:MM[:SS] +ZZZZ` (RFC 5322 §3.3),
+    /// read on bytes; nil for anything else, which ``parseLeniently(_:)`` then reads. Gives what
+    /// the lenient parse gives for this form (a header cache reads 100,000 dates at a time).
+    static func parseCommonForm(_ text: String) -> MailDate? {
+        var utf8 = text.utf8.makeIterator()
+        var byte = utf8.next()
+        func skipSpaces() { while byte == 0x20 || byte == 0x09 { byte = utf8.next() } }
+        func digits(_ minCount: Int, _ maxCount: Int) -> Int? {
+            var value = 0, count = 0
+            while let b = byte, b >= 0x30, b <= 0x39, count < maxCount {
+                value = value * 10 + Int(b - 0x30)
+                count += 1
+                byte = utf8.next()
+            }
+            return count >= minCount ? value : nil
+        }
+        func letters() -> String? {
+            var word = ""
+            for _ in 0 ..< 3 {
+                guard let b = byte, (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A else { return nil }
+                word.unicodeScalars.append(Unicode.Scalar(b | 0x20))
+                byte = utf8.next()
+            }
+            return word
+        }
+        skipSpaces()
+        if let b = byte, (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A {
+            guard let name = letters(), weekdays.contains(name), byte == UInt8(ascii: ",") else { return nil }
+            byte = utf8.next()
+            skipSpaces()
+        }
+        guard let day = digits(1, 2), day >= 1, byte == 0x20 else { return nil }
+        skipSpaces()
+        guard let name = letters(), let month = months.firstIndex(of: name), byte == 0x20 else { return nil }
+        skipSpaces()
+        guard let year = digits(4, 4), year >= 1000, byte == 0x20 else { return nil }
+        skipSpaces()
+        guard let hour = digits(2, 2), hour < 24, byte == UInt8(ascii: ":") else { return nil }
+        byte = utf8.next()
+        guard let minute = digits(2, 2), minute < 60 else { return nil }
+        var second = 0
+        if byte == UInt8(ascii: ":") {
+            byte = utf8.next()
+            guard let value = digits(2, 2), value <= 60 else { return nil }
+            second = min(value, 59)
+        }
+        guard byte == 0x20 else { return nil }
+        skipSpaces()
+        guard let sign = byte, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        byte = utf8.next()
+        guard let zone = digits(4, 4), zone % 100 < 60, zone / 100 < 24 else { return nil }
+        while byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { byte = utf8.next() }
+        guard byte == nil, day <= daysIn(month: month + 1, year: year) else { return nil }
+        let minutes = (zone / 100) * 60 + zone % 100
+        let offset = (sign == UInt8(ascii: "-") ? -minutes : minutes) * 60
+        let seconds = daysFromCivil(year, month + 1, day) * 86400 + hour * 3600 + minute * 60 + second - offset
+        return MailDate(date: Date(timeIntervalSince1970: TimeInterval(seconds)), zoneOffset: offset)
+    }
+
+    /// The lenient parse of ``parse(_:)``.
+    static func parseLeniently(_ text: String) -> MailDate? {
         // Remove comments such as "(UTC)" and split on white space and commas.
         var cleaned = ""
         var depth = 0
@@ -47,9 +112,11 @@ public struct MailDate: Sendable, Hashable, Codable {
         var tokens: [Substring] = []
         for raw in cleaned.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" || $0 == "\n" }) {
             // "2-Jan-2006" → "2" "Jan" "2006"; ISO dates handled below.
-            if raw.contains("-"), raw.contains(where: { $0.isLetter }), !raw.hasPrefix("-") {
+            // Byte tests: `contains("-")` on a Substring goes through Foundation's string search,
+            // which made this parse a tenth of a Maildir scan.
+            if raw.utf8.contains(UInt8(ascii: "-")), raw.contains(where: { $0.isLetter }), !raw.hasPrefix("-") {
                 tokens.append(contentsOf: raw.split(separator: "-"))
-            } else if raw.contains(":"), let signIndex = raw.firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            } else if raw.utf8.contains(UInt8(ascii: ":")), let signIndex = raw.firstIndex(where: { $0 == "+" || $0 == "-" }) {
                 tokens.append(raw[..<signIndex])
                 tokens.append(raw[signIndex...])
             } else {
@@ -62,7 +129,7 @@ public struct MailDate: Sendable, Hashable, Codable {
         var offsetMinutes: Int?
         for token in tokens {
             let lower = token.lowercased()
-            if token.contains(":") {
+            if token.utf8.contains(UInt8(ascii: ":")) {
                 guard !sawTime else { continue }
                 let parts = token.split(separator: ":", omittingEmptySubsequences: false)
                 guard parts.count >= 2, parts.count <= 3, let h = Int(parts[0]), let m = Int(parts[1]),

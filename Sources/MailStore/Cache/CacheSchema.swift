@@ -8,7 +8,7 @@ import GRDB
 /// UIDVALIDITY its uids belong to, and changing it drops the mailbox's messages (RFC 9051 §2.3.1.1).
 enum CacheSchema {
     /// Bump on every change to the statements below.
-    static let version: Int32 = 4
+    static let version: Int32 = 5
 
     /// The statements that create an empty cache, in order.
     static let statements: [String] = [
@@ -25,6 +25,8 @@ enum CacheSchema {
         // stored only when they were old enough to trust; NULL forces a full comparison.
         // complete: IMAP: 1 once every message below uidnext is cached (a first sync that was
         // interrupted leaves 0, and the next sync fetches what is missing).
+        // total / unread: the folder's message counts, kept by the triggers below, so that the
+        // sidebar and the list read two numbers instead of counting 100,000 index entries.
         """
         CREATE TABLE mailbox(
             id INTEGER PRIMARY KEY,
@@ -35,7 +37,9 @@ enum CacheSchema {
             new_mtime INTEGER,
             cur_mtime INTEGER,
             complete INTEGER NOT NULL DEFAULT 0,
-            synced_at REAL
+            synced_at REAL,
+            total INTEGER NOT NULL DEFAULT 0,
+            unread INTEGER NOT NULL DEFAULT 0
         )
         """,
         // One row per message. Addresses use the compact encoding of `CacheCoding` (name U+001F
@@ -93,6 +97,21 @@ enum CacheSchema {
             content='message', content_rowid='id',
             tokenize='unicode61 remove_diacritics 2'
         )
+        """,
+        """
+        CREATE TRIGGER message_count_insert AFTER INSERT ON message BEGIN
+            UPDATE mailbox SET total = total + 1, unread = unread + (new.flags & 1 = 0) WHERE id = new.mailbox_id;
+        END
+        """,
+        """
+        CREATE TRIGGER message_count_delete AFTER DELETE ON message BEGIN
+            UPDATE mailbox SET total = total - 1, unread = unread - (old.flags & 1 = 0) WHERE id = old.mailbox_id;
+        END
+        """,
+        """
+        CREATE TRIGGER message_count_flags AFTER UPDATE OF flags ON message WHEN (old.flags & 1) != (new.flags & 1) BEGIN
+            UPDATE mailbox SET unread = unread + (new.flags & 1 = 0) - (old.flags & 1 = 0) WHERE id = new.mailbox_id;
+        END
         """,
         """
         CREATE TRIGGER message_fts_delete AFTER DELETE ON message BEGIN

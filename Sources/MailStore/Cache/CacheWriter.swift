@@ -12,6 +12,8 @@ public final class CacheWriter {
     private var pendingUIDNext: [Int64: UInt32] = [:]
     /// Rows inserted in this transaction and not yet in the full-text index.
     private var unindexed: [Int64] = []
+    /// The prepared insert of new Maildir rows, made on first use.
+    private var newRows: RowInserter?
 
     static let insertNewSQL = "INSERT OR IGNORE INTO message(\(insertColumns)) VALUES (\(insertPlaceholders))"
 
@@ -108,10 +110,7 @@ public final class CacheWriter {
     @discardableResult
     public func insertNew(_ message: CachedMessage, in mailbox: CacheMailbox) throws -> UID? {
         let next = try uidNext(mailbox)
-        let statement = try db.cachedStatement(sql: Self.insertNewSQL)
-        statement.setUncheckedArguments(Self.arguments(message, uid: UID(next), mailbox: mailbox))
-        try statement.execute()
-        guard db.changesCount > 0 else { return nil }
+        guard try insertRow(message, uid: UID(next), mailbox: mailbox) else { return nil }
         unindexed.append(db.lastInsertedRowID)
         pendingUIDNext[mailbox.id] = next &+ 1
         return UID(next)
@@ -132,10 +131,7 @@ public final class CacheWriter {
     /// - Returns: `uid`, or nil when the file was already cached.
     @discardableResult
     public func insertNew(_ message: CachedMessage, in mailbox: CacheMailbox, uid: UID) throws -> UID? {
-        let statement = try db.cachedStatement(sql: Self.insertNewSQL)
-        statement.setUncheckedArguments(Self.arguments(message, uid: uid, mailbox: mailbox))
-        try statement.execute()
-        guard db.changesCount > 0 else { return nil }
+        guard try insertRow(message, uid: uid, mailbox: mailbox) else { return nil }
         unindexed.append(db.lastInsertedRowID)
         if let next = pendingUIDNext[mailbox.id], uid.value >= next { pendingUIDNext[mailbox.id] = uid.value &+ 1 }
         return uid
@@ -167,6 +163,15 @@ public final class CacheWriter {
         for uid in uids { try statement.execute(arguments: [mailbox.id, Int64(uid.value)]) }
     }
 
+    /// Inserts a row with ``insertNewSQL`` (`INSERT OR IGNORE`) through the writer's prepared
+    /// ``RowInserter``; the new row is not added to the full-text index (see ``markUnindexed(_:)``).
+    /// - Returns: true when a row was inserted, false when one with its uid or unique name exists.
+    func insertRow(_ message: CachedMessage, uid: UID, mailbox: CacheMailbox) throws -> Bool {
+        let inserter = try newRows ?? RowInserter(db: db, sql: Self.insertNewSQL)
+        newRows = inserter
+        return try inserter.insert(message, uid: uid, mailbox: mailbox)
+    }
+
     /// Notes a row inserted in this transaction that the full-text index does not hold yet.
     func markUnindexed(_ rowID: Int64) {
         unindexed.append(rowID)
@@ -174,6 +179,8 @@ public final class CacheWriter {
 
     /// Saves the uid counters changed by ``insertNew(_:in:)``.
     func flush() throws {
+        newRows?.close()
+        newRows = nil
         try indexNewRows()
         for (id, next) in pendingUIDNext {
             try db.execute(sql: "UPDATE mailbox SET uidnext = max(uidnext, ?) WHERE id = ?", arguments: [Int64(next), id])

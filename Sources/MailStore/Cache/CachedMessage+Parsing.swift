@@ -14,8 +14,12 @@ extension CachedMessage {
     ///   - uid: The uid to give the entry (ignored by `CacheWriter.insertNew`).
     ///   - flags: The message's flags (from its Maildir name).
     ///   - maildirFile: Its path in the folder, `cur/NAME:2,S` or `new/NAME`.
+    ///
+    /// The header section is parsed first, alone; the rest is parsed only when the top-level type
+    /// has parts (`multipart/*`, an embedded message). A single-part message's attachment answer
+    /// depends on its header only, so most messages never have their body parsed.
     public init(chunk: HeaderChunk, uid: UID = UID(0), flags: Set<Flag>, maildirFile: String?) {
-        let message = Message(bytes: chunk.bytes)
+        let message = Self.parse(chunk)
         let complete = chunk.isComplete
         let seen = !message.attachments().isEmpty
         self.init(uid: uid, envelope: message.envelope, flags: flags, size: chunk.fileSize, receivedDate: chunk.modified,
@@ -28,6 +32,16 @@ extension CachedMessage {
         let message = Message(bytes: bytes)
         self.init(uid: uid, envelope: message.envelope, flags: flags, size: bytes.count, receivedDate: receivedDate,
                   hasAttachments: !message.attachments().isEmpty, hasAttachmentsIsExact: true, maildirFile: maildirFile)
+    }
+
+    /// The message of a chunk: its header section alone when the top-level part is a leaf
+    /// (whose attachment answer depends on its header only), else the whole chunk.
+    static func parse(_ chunk: HeaderChunk) -> Message {
+        guard let end = chunk.bodyStart, end < chunk.bytes.count else { return Message(bytes: chunk.bytes) }
+        let head = Message(bytes: Array(chunk.bytes[..<end]))
+        let type = head.root.contentType
+        if type.isMultipart || type.isEmbeddedMessage || !head.root.isLeaf { return Message(bytes: chunk.bytes) }
+        return head
     }
 
     /// The guess for the unread rest of a message, from its top-level structure.

@@ -15,21 +15,24 @@ extension HeaderCache {
         }
     }
 
-    /// Total and unread counts of a folder (zero for a folder never synced). Both come from indexes.
+    /// Total and unread counts of a folder (zero for a folder never synced), kept in the folder's
+    /// row by triggers.
     public func counts(in path: MailboxPath) throws -> CacheCounts {
         try read("count messages") { db in
-            guard let box = try CacheWriter.mailbox(path, db: db) else { return CacheCounts(total: 0, unread: 0) }
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE mailbox_id = ?", arguments: [box.id]) ?? 0
-            let unread = try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE mailbox_id = ? AND flags & 1 = 0",
-                                          arguments: [box.id]) ?? 0
-            return CacheCounts(total: total, unread: unread)
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT total, unread FROM mailbox WHERE path = ?"),
+                                       arguments: [CacheCoding.encode(path)])
+            guard let row else { return CacheCounts(total: 0, unread: 0) }
+            return CacheCounts(total: row[0], unread: row[1])
         }
     }
 
-    /// How many messages of a folder match `filter` (all when nil).
+    /// How many messages of a folder match `filter` (all when nil; the kept count then).
     public func count(in path: MailboxPath, filter: CacheFilter? = nil) throws -> Int {
         try read("count messages") { db in
             guard let box = try CacheWriter.mailbox(path, db: db) else { return 0 }
+            if filter == nil || filter == .all {
+                return try Int.fetchOne(db, sql: "SELECT total FROM mailbox WHERE id = ?", arguments: [box.id]) ?? 0
+            }
             let (condition, arguments) = (filter ?? .all).sql()
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE mailbox_id = ? AND \(condition)",
                                     arguments: StatementArguments([box.id] + arguments)) ?? 0
@@ -38,21 +41,39 @@ extension HeaderCache {
 
     /// A page of messages in `sort` order: positions `range` (0 is the first), from the index of
     /// that order with LIMIT/OFFSET, so the first page of a 100,000-message folder costs what a
-    /// 50-message folder does.
+    /// 50-message folder does. A page in the second half of an unfiltered folder is read from the
+    /// other end (the opposite order, then reversed): an OFFSET steps through every row before the
+    /// page, and a list that opens on its newest message in date order opens at the end.
     public func summaries(in path: MailboxPath, sort: CacheSort = .newestFirst, range: Range<Int>,
                           filter: CacheFilter? = nil) throws -> [CachedMessage] {
         let start = max(0, range.lowerBound)
-        let limit = range.upperBound - start
-        guard limit > 0 else { return [] }
+        guard range.upperBound > start else { return [] }
         return try read("read a page of messages") { db in
             guard let box = try CacheWriter.mailbox(path, db: db) else { return [] }
+            var order = sort
+            var offset = start
+            var limit = range.upperBound - start
+            var fromTheEnd = false
+            if filter == nil || filter == .all, start > 0 {
+                let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT total FROM mailbox WHERE id = ?"),
+                                             arguments: [box.id]) ?? 0
+                if start >= total { return [] }
+                if start > total / 2 {
+                    let upper = min(range.upperBound, total)
+                    offset = total - upper
+                    limit = upper - start
+                    order.descending.toggle()
+                    fromTheEnd = true
+                }
+            }
             let (condition, arguments) = (filter ?? .all).sql()
             let sql = """
                 SELECT \(CacheWriter.messageColumns) FROM message
-                WHERE mailbox_id = ? AND \(condition) ORDER BY \(sort.sql) LIMIT ? OFFSET ?
+                WHERE mailbox_id = ? AND \(condition) ORDER BY \(order.sql) LIMIT ? OFFSET ?
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments([box.id] + arguments + [limit, start]))
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments([box.id] + arguments + [limit, offset]))
                 .map(CacheWriter.message(from:))
+            return fromTheEnd ? rows.reversed() : rows
         }
     }
 

@@ -30,7 +30,9 @@ public final class HeaderCache: Sendable {
     /// damaged) and was replaced by an empty one.
     public let wasRebuilt: Bool
 
-    let queue: DatabaseQueue
+    /// The database: a pool for a file (WAL: reads run beside a write, so a list can page
+    /// through the cache while a first scan fills it), a queue in memory.
+    let queue: any DatabaseWriter
 
     /// Opens (creating or rebuilding as needed) the cache database at `url`.
     /// - Parameters:
@@ -45,7 +47,7 @@ public final class HeaderCache: Sendable {
         self.source = source
         try Self.prepareFile(url)
         var rebuilt = false
-        var opened: DatabaseQueue?
+        var opened: (any DatabaseWriter)?
         do {
             let queue = try Self.openQueue(path: url.path)
             if try Self.isUsable(queue, account: account, source: source) {
@@ -128,8 +130,8 @@ public final class HeaderCache: Sendable {
         return config
     }
 
-    private static func openQueue(path: String) throws -> DatabaseQueue {
-        try DatabaseQueue(path: path, configuration: configuration())
+    private static func openQueue(path: String) throws -> any DatabaseWriter {
+        try DatabasePool(path: path, configuration: configuration())
     }
 
     /// Creates the folder (0700) and an empty file (0600) so that the cache is private from the
@@ -157,7 +159,7 @@ public final class HeaderCache: Sendable {
 
     /// True when the database is a cache of this version, account and source; creates the tables
     /// in an empty database. False means: delete the file and start again.
-    private static func isUsable(_ queue: DatabaseQueue, account: String, source: String) throws -> Bool {
+    private static func isUsable(_ queue: any DatabaseWriter, account: String, source: String) throws -> Bool {
         try queue.write { db in
             let version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0

@@ -34,17 +34,39 @@ public struct MaildirSynchronizer: Sendable {
     fileprivate struct Entry {
         var subfolder: MaildirMessage.Subfolder
         var name: String
+        /// The name's unique part (before `:`), sharing its storage.
+        var unique: Substring
         /// The delivery time the name starts with (seconds), 0 when it starts with no digits.
         var time: Int
         /// The uid reserved for it.
         var uid: UInt32 = 0
         var file: String { subfolder.rawValue + "/" + name }
 
-        init(subfolder: MaildirMessage.Subfolder, name: String) {
+        init(subfolder: MaildirMessage.Subfolder, name: String, unique: Substring) {
             self.subfolder = subfolder
             self.name = name
+            self.unique = unique
             time = MaildirSynchronizer.deliveryTime(of: name)
         }
+    }
+
+    /// Sorts new files into arrival order (delivery time, then unique name; a file listed twice
+    /// under one unique name, mid-rename by another program, is kept once, the one in new/).
+    /// Integers are compared first and names only on equal times, as bytes.
+    fileprivate static func arrivalOrder(_ files: inout [Entry]) {
+        files.sort { a, b in
+            if a.time != b.time { return a.time < b.time }
+            if !a.unique.utf8.elementsEqual(b.unique.utf8) { return a.unique.utf8.lexicographicallyPrecedes(b.unique.utf8) }
+            if a.subfolder != b.subfolder { return a.subfolder == .new }
+            return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+        }
+        guard files.count > 1 else { return }
+        var kept = 1
+        for i in 1 ..< files.count where !files[i].unique.utf8.elementsEqual(files[kept - 1].unique.utf8) {
+            files[kept] = files[i]
+            kept += 1
+        }
+        files.removeLast(files.count - kept)
     }
 
     /// Scans `maildir` into the cache under `path`.
@@ -68,37 +90,19 @@ public struct MaildirSynchronizer: Sendable {
             return result
         }
         let scanStart = Self.now()
-        let entries = try cache.maildirIndex(in: path, only: listed.count == 1 ? listed.first : nil)
-        // Keys are slices of the stored paths and lookups use slices of the listed names, so
-        // matching 100,000 unchanged files allocates no strings.
-        var index: [Substring: MaildirIndexEntry] = [:]
-        index.reserveCapacity(entries.count)
-        for entry in entries { index[entry.unique] = entry }
-        var matched = Set<UInt32>(minimumCapacity: index.count)
-        var newFiles: [Entry] = []
-        var seenNew = Set<Substring>()
-        var renamed: [(uid: UID, flags: Set<Flag>, file: String)] = []
-        for subfolder in [MaildirMessage.Subfolder.new, .cur] where listed.contains(subfolder) {
-            for name in try maildir.fileNames(in: subfolder) {
-                let unique = Self.unique(of: name)
-                if let known = index[unique] {
-                    // A second file with the same unique name (mid-rename by another program) is
-                    // the same message. (When one subfolder is listed, only its entries are
-                    // loaded; a second link to a file of the other one is then refused by the
-                    // cache's unique index on names.)
-                    guard matched.insert(known.uid.value).inserted else { continue }
-                    if !Self.sameFile(known.file, subfolder, name) {
-                        let old = Self.flags(ofFile: known.file)
-                        let new = subfolder == .cur ? MaildirName(fileName: name).flags : []
-                        renamed.append((known.uid, new, subfolder.rawValue + "/" + name))
-                        if old != new { result.flagsChanged[known.uid] = new }
-                    }
-                } else if seenNew.insert(unique).inserted {
-                    newFiles.append(Entry(subfolder: subfolder, name: name))
-                }
-            }
+        var comparison = try compare(maildir, as: path, listing: listed, result: &result)
+        // A scan of one subfolder cannot tell a file that left it from one that moved to the other
+        // while the directories were read (another program's flag change renames new/ into cur/
+        // between the look at the times and the listing): when a file is missing, compare both.
+        if listed.count == 1, comparison.missing > 0 {
+            result.flagsChanged = [:]
+            comparison = try compare(maildir, as: path, listing: [.new, .cur], result: &result)
         }
-        result.removed = entries.lazy.filter { !matched.contains($0.uid.value) }.map(\.uid).sorted()
+        // Moved out, so that sorting does not copy it.
+        var newFiles = comparison.newFiles
+        comparison.newFiles = []
+        let renamed = comparison.renamed
+        result.removed = comparison.removed
         if !result.removed.isEmpty || !renamed.isEmpty {
             try cache.write { writer in
                 try writer.remove(result.removed, in: box)
@@ -111,26 +115,31 @@ public struct MaildirSynchronizer: Sendable {
         var done = 0
         // Uids in arrival order; reading newest first, so the first batch holds what a list in date
         // order shows first. Batches are parsed on the other cores while the previous one is written.
-        newFiles.sort { ($0.time, $0.name) < ($1.time, $1.name) }
+        Self.arrivalOrder(&newFiles)
         if !newFiles.isEmpty {
             let firstUID = try cache.write { try $0.reserveUIDs(newFiles.count, in: box) }
             for i in newFiles.indices { newFiles[i].uid = firstUID &+ UInt32(truncatingIfNeeded: i) }
         }
-        var batches: [[Entry]] = []
+        // Batches from the end (the newest files), each read newest first.
+        var batches: [Range<Int>] = []
         var end = newFiles.count
         while end > 0 {
             let size = max(1, batches.isEmpty ? min(firstBatchSize, batchSize) : batchSize)
-            batches.append(Array(newFiles[max(0, end - size) ..< end].reversed()))
+            batches.append(max(0, end - size) ..< end)
             end -= size
         }
-        var pending = batches.first.map { ParsedBatch($0, in: maildir, reader: reader) }
+        let files = newFiles
+        func parse(_ index: Int) -> ParsedBatch {
+            ParsedBatch(Array(files[batches[index]].reversed()), in: maildir, reader: reader)
+        }
+        var pending = batches.isEmpty ? nil : parse(0)
         for index in batches.indices {
             guard let current = pending else { break }
             let outcomes = current.wait()
-            pending = index + 1 < batches.count ? ParsedBatch(batches[index + 1], in: maildir, reader: reader) : nil
+            pending = index + 1 < batches.count ? parse(index + 1) : nil
             var messages: [(CachedMessage, UID)] = []
             messages.reserveCapacity(outcomes.count)
-            for (entry, outcome) in zip(batches[index], outcomes) {
+            for (entry, outcome) in zip(current.batch, outcomes) {
                 switch outcome {
                 case .message(let message): messages.append((message, UID(entry.uid)))
                 case .vanished: complete = false // renamed or removed since the listing: the next scan finds it
@@ -152,12 +161,64 @@ public struct MaildirSynchronizer: Sendable {
         return result
     }
 
+    /// What listing the folder found, compared with the cache.
+    fileprivate struct Comparison {
+        /// Files the cache does not know, in listing order (a file listed twice, twice).
+        var newFiles: [Entry] = []
+        /// Known files found under another name (a flag change or a move from new/ to cur/).
+        var renamed: [(uid: UID, flags: Set<Flag>, file: String)] = []
+        /// Uids of cached files of the listed subfolders that are gone, ascending.
+        var removed: [UID] = []
+        /// How many cached files of the listed subfolders were not found.
+        var missing: Int { removed.count }
+    }
+
+    /// Lists `subfolders` and matches each file to the cache by its unique name; flag changes go
+    /// into `result.flagsChanged`.
+    private func compare(_ maildir: Maildir, as path: MailboxPath, listing subfolders: Set<MaildirMessage.Subfolder>,
+                         result: inout MaildirSyncResult) throws -> Comparison {
+        let entries = try cache.maildirIndex(in: path, only: subfolders.count == 1 ? subfolders.first : nil)
+        // Keys are slices of the stored paths and lookups use slices of the listed names, so
+        // matching 100,000 unchanged files allocates no strings.
+        var index: [Substring: MaildirIndexEntry] = [:]
+        index.reserveCapacity(entries.count)
+        for entry in entries { index[entry.unique] = entry }
+        var matched = Set<UInt32>(minimumCapacity: index.count)
+        var comparison = Comparison()
+        for subfolder in [MaildirMessage.Subfolder.new, .cur] where subfolders.contains(subfolder) {
+            for name in try maildir.fileNames(in: subfolder) {
+                let unique = Self.unique(of: name)
+                // (A first scan has nothing to look up.) Files listed twice are dropped by arrivalOrder.
+                if !index.isEmpty, let known = index[unique] {
+                    // A second file with the same unique name (mid-rename by another program) is
+                    // the same message. (When one subfolder is listed, only its entries are
+                    // loaded; a second link to a file of the other one is then refused by the
+                    // cache's unique index on names.)
+                    guard matched.insert(known.uid.value).inserted else { continue }
+                    if !Self.sameFile(known.file, subfolder, name) {
+                        let old = Self.flags(ofFile: known.file)
+                        let new = subfolder == .cur ? MaildirName(fileName: name).flags : []
+                        comparison.renamed.append((known.uid, new, subfolder.rawValue + "/" + name))
+                        if old != new { result.flagsChanged[known.uid] = new }
+                    }
+                } else {
+                    comparison.newFiles.append(Entry(subfolder: subfolder, name: name, unique: unique))
+                }
+            }
+        }
+        comparison.removed = entries.lazy.filter { !matched.contains($0.uid.value) }.map(\.uid).sorted()
+        return comparison
+    }
+
     /// A batch being read and parsed in the background.
     private final class ParsedBatch: @unchecked Sendable {
+        /// The files, in the order of the outcomes.
+        let batch: [Entry]
         private let done = DispatchSemaphore(value: 0)
         private var outcomes: [Outcome] = []
 
         init(_ batch: [Entry], in maildir: Maildir, reader: MessageFileReader) {
+            self.batch = batch
             DispatchQueue.global(qos: .utility).async { [self] in
                 outcomes = MaildirSynchronizer.read(batch, in: maildir, reader: reader)
                 done.signal()

@@ -28,4 +28,6 @@ public enum AppMessage: Sendable {
     case performed(MessageAction, uids: [UID], in: FolderKey, Result<Void, UIError>)
     /// The answer to a composer effect (Compose/ComposeEffect.swift).
     case compose(ComposeAnswer)
+    /// The number of messages in each account's outbox (``Effect/countOutbox``).
+    case outboxCounted([String: Int])
 }

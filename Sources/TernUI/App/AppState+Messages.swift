@@ -54,6 +54,12 @@ extension AppState {
             effects = applySync(key, result)
         case .performed(let action, let uids, let key, let result):
             effects = applyPerformed(action, uids, key, result)
+        case .outboxCounted(let counts):
+            // A send in progress reports what it left when it ends.
+            for (account, count) in counts where !compose.sending.contains(account) {
+                updateAccount(account) { $0.outboxQueued = count }
+            }
+            effects = []
         }
         effects += followUnreadJump()
         return effects + ensureVisibleRows()

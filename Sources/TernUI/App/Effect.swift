@@ -104,6 +104,10 @@ public enum Effect: Hashable, Sendable {
     case viewer(ViewerEffect)
     /// Redraw the whole terminal (`<C-l>`).
     case redrawScreen
+    /// Counts the messages waiting in every account's outbox (the answer is
+    /// ``AppMessage/outboxCounted(_:)``), so the status line follows changes made by other
+    /// programs (`tern send`, `tern outbox flush`) too.
+    case countOutbox
     /// The composer's work (Compose/ComposeEffect.swift).
     case compose(ComposeEffect)
 }

@@ -9,11 +9,15 @@ public struct UIConfiguration: Sendable {
         public var name: String
         /// Folder names with special roles from `[accounts.NAME.folders]`.
         public var roleOverrides: [FolderRole: String]
+        /// True when syncing the account's inbox downloads mail from a server into it (POP3):
+        /// `check-mail` then syncs that inbox even when another folder is open.
+        public var downloadsMail: Bool
 
         /// Creates an entry.
-        public init(name: String, roleOverrides: [FolderRole: String] = [:]) {
+        public init(name: String, roleOverrides: [FolderRole: String] = [:], downloadsMail: Bool = false) {
             self.name = name
             self.roleOverrides = roleOverrides
+            self.downloadsMail = downloadsMail
         }
     }
 
@@ -60,7 +64,11 @@ public struct UIConfiguration: Sendable {
 
     /// The UI settings of a loaded config.
     public init(_ configuration: Configuration) {
-        self.init(accounts: configuration.accounts.map { AccountEntry(name: $0.name, roleOverrides: $0.folders) },
+        self.init(accounts: configuration.accounts.map { account in
+                      var downloads = false
+                      if case .pop3 = account.source { downloads = true }
+                      return AccountEntry(name: account.name, roleOverrides: account.folders, downloadsMail: downloads)
+                  },
                   defaultAccount: configuration.defaultAccount.name, keymap: configuration.keymap,
                   theme: UITheme(configuration.theme), order: ListOrder(configuration.ui.sort),
                   sidebarWidth: configuration.ui.sidebarWidth, dateFormat: configuration.ui.dateFormat,

@@ -29,11 +29,14 @@ public struct AccountState: Sendable {
     public var sync: SyncProgress?
     /// Messages waiting in the outbox, when the account reports them.
     public var outboxQueued = 0
+    /// Syncing the inbox downloads mail from a server (POP3).
+    public var downloadsMail: Bool
 
     /// Creates the state of an account whose folders are not known yet.
-    public init(name: String, roleOverrides: [FolderRole: String] = [:]) {
+    public init(name: String, roleOverrides: [FolderRole: String] = [:], downloadsMail: Bool = false) {
         self.name = name
         self.roleOverrides = roleOverrides
+        self.downloadsMail = downloadsMail
     }
 
     /// The role of `path`: the config's override, else what the backend said, else INBOX by name.

@@ -18,6 +18,7 @@ public final class AppController {
     private var chains: [String: Task<Void, Never>] = [:]
     private var eventTasks: [Task<Void, Never>] = []
     private var lastMinute = 0
+    private var lastOutboxCount = Date()
 
     /// Creates the controller.
     /// - Parameters:
@@ -52,7 +53,7 @@ public final class AppController {
                 state.now = now
                 control.needsRedraw = minute != lastMinute || state.isBusy
                 lastMinute = minute
-                effects = []
+                effects = state.outboxCheck(now: now, last: &lastOutboxCount)
             }
             dispatch(effects)
             if state.quitRequested { control.quit() }
@@ -126,6 +127,17 @@ extension AppState {
         var effects: [Effect] = accounts.map { .loadFolders(account: $0.name) } + [.compose(.setUp)]
         effects += openFolder(FolderKey(account: config.defaultAccount, path: .inbox))
         return effects + ensureVisibleRows()
+    }
+
+    /// How often the outboxes are counted again while the UI runs.
+    public static let outboxCountInterval: TimeInterval = 10
+
+    /// The outbox count due at `now` (every ``outboxCountInterval`` once the composer is set up,
+    /// which counted them at start); `last` is when the previous one was asked for.
+    public func outboxCheck(now: Date, last: inout Date) -> [Effect] {
+        guard compose.isReady, now.timeIntervalSince(last) >= Self.outboxCountInterval else { return [] }
+        last = now
+        return [.countOutbox]
     }
 
     /// Whether something runs in the background that the status line shows.

@@ -63,6 +63,11 @@ public struct EffectRunner: Sendable {
             await performViewer(viewerEffect, deliver: deliver)
         case .redrawScreen:
             break
+        case .countOutbox:
+            guard let composer else { return }
+            var counts: [String: Int] = [:]
+            for account in backends.keys { counts[account] = composer.outboxCount(account: account) }
+            deliver(.outboxCounted(counts))
         case .compose(let compose):
             await performCompose(compose, deliver: deliver)
         }

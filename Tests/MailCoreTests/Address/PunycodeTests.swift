@@ -17,4 +17,11 @@ func punycodeRoundTrip(unicode: String, encoded: String) {
     #expect(Punycode.toASCII(domain: "mail.bücher.example") == "mail.xn--bcher-kva.example")
     #expect(Punycode.toUnicode(domain: "xn--!!!.example") == "xn--!!!.example")
     #expect(Punycode.toUnicode(domain: "plain.example") == "plain.example")
+    #expect(Punycode.toUnicode(domain: "mail.XN--bcher-kva.example") == "mail.bücher.example")
+    #expect(Punycode.toUnicode(domain: "xn-x.example") == "xn-x.example")
+}
+
+@Test(arguments: [("xn--a", true), ("XN--a", true), ("a.Xn--b", true), ("xn-", false), ("x-n--", false), ("", false), ("xn-.-", false)])
+func aceLabelDetection(domain: String, expected: Bool) {
+    #expect(Punycode.hasACELabel(domain) == expected)
 }

@@ -41,3 +41,20 @@ func unparseableDatesAreNil(text: String) {
     let back = try #require(MailDate.parse(d.rfc5322))
     #expect(back == d)
 }
+
+/// The byte-level reading of the common form gives what the lenient parse gives, and leaves every
+/// other form to it.
+@Test(arguments: [
+    ("Mon, 2 Mar 2026 10:00:00 +0000", true), ("2 Mar 2026 10:00 -0730", true), ("Sun, 29 Feb 2004 23:59:60 +1400", true),
+    ("  tue,  02 dec 1999 01:02:03 -0000 \r\n", true), ("Fri, 13 Nov 2026 07:08:09 +0100", true),
+    ("Mon, 2 Mar 2026 10:00:00 +0000 (UTC)", false), ("Mon, 2 Mar 2026 10:00:00 GMT", false), ("Monday, 2 Mar 2026 10:00 +0000", false),
+    ("2 Mar 26 10:00 +0000", false), ("Mar 2 2026 10:00 +0000", false), ("Mon, 31 Feb 2026 10:00 +0000", false),
+    ("Mon, 2 Mar 2026 9:00 +0000", false), ("Mon, 2 Mar 2026 24:00 +0000", false), ("Mon, 2 Mar 2026 10:00 +2460", false),
+    ("Xyz, 2 Mar 2026 10:00 +0000", false), ("2026-03-02T10:00:00Z", false), ("", false), ("Mon, 0 Mar 2026 10:00 +0000", false),
+])
+func commonFormMatchesTheLenientParse(text: String, common: Bool) {
+    let fast = MailDate.parseCommonForm(text)
+    #expect((fast != nil) == common)
+    if let fast { #expect(fast == MailDate.parseLeniently(text)) }
+    #expect(MailDate.parse(text) == (fast ?? MailDate.parseLeniently(text)))
+}

@@ -59,6 +59,34 @@ import Testing
         }
     }
 
+    /// Pages in the second half are read from the other end: every range of every order, ties
+    /// included (equal dates and sizes), gives the slice of the whole list.
+    @Test(arguments: CacheSort.Column.allCases, [false, true])
+    func pagesFromEitherEndAreSlicesOfTheWholeList(column: CacheSort.Column, descending: Bool) throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        try cache.write { w in
+            let box = try w.ensureMailbox(.inbox).mailbox
+            for i in 0 ..< 23 {
+                let m = CacheFixtures.message(subject: "topic \(i % 4)", from: "s\(i % 5) <s\(i % 5)@x.org>",
+                                              date: CacheFixtures.day(Double(i % 6)), size: 100 * (i % 3), file: "new/m\(i)")
+                try w.insertNew(m, in: box)
+            }
+        }
+        let sort = CacheSort(column, descending: descending)
+        let all = try cache.summaries(in: .inbox, sort: sort, range: 0 ..< 100).map(\.uid)
+        #expect(all.count == 23)
+        for lower in 0 ... 24 {
+            for size in [1, 5, 30] {
+                let page = try cache.summaries(in: .inbox, sort: sort, range: lower ..< lower + size).map(\.uid)
+                let expected = lower < all.count ? Array(all[lower ..< min(all.count, lower + size)]) : []
+                #expect(page == expected, "range \(lower)..<\(lower + size)")
+            }
+        }
+        // A filtered page is never read from the end (its count is not kept).
+        let unread = try cache.summaries(in: .inbox, sort: sort, range: 15 ..< 20, filter: .not(.flag(.seen))).map(\.uid)
+        #expect(unread == Array(all[15 ..< 20]))
+    }
+
     @Test func subjectsSortWithoutReplyPrefixes() {
         #expect(CacheCoding.sortSubject("Re: Fwd: [list] AW: Hello") == "hello")
         #expect(CacheCoding.sortSubject(nil) == "")

@@ -1,6 +1,10 @@
+import MailCore
 import TernConfig
 
-/// `check-mail`: syncs the open folder and lists every account's folders again, in the background.
+/// `check-mail`: syncs the open folder, downloads new mail for every account that downloads
+/// (POP3: its inbox is synced, which downloads first, whichever folder is open) and lists every
+/// account's folders again, in the background. A synced inbox that is shown is reloaded when
+/// mail arrived; the sidebar's counts follow the sync's events.
 public struct CheckMailCommand: UICommand {
     /// Creates the command.
     public init() {}
@@ -12,7 +16,12 @@ public struct CheckMailCommand: UICommand {
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
         var effects: [Effect] = state.accounts.map { .loadFolders(account: $0.name) }
-        if let key = state.folder?.key { effects.append(.sync(key)) }
+        let open = state.folder?.key
+        if let open { effects.append(.sync(open)) }
+        for account in state.accounts where account.downloadsMail {
+            let inbox = FolderKey(account: account.name, path: .inbox)
+            if inbox != open { effects.append(.sync(inbox)) }
+        }
         state.show(.info, "Checking for new mail")
         return effects
     }
