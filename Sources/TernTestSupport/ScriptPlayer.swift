@@ -34,13 +34,7 @@ final class ScriptPlayer: ChannelInboundHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         self.context = context
-        let (seconds, attoseconds) = timeout.components
-        deadline = context.eventLoop.assumeIsolated().scheduleTask(
-            in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-        ) { [self] in
-            fail("the conversation timed out at step \(index + 1) of \(script.count): \(describe(index))")
-            self.context?.close(promise: nil)
-        }
+        armDeadline()
         advance()
         context.fireChannelActive()
     }
@@ -48,6 +42,7 @@ final class ScriptPlayer: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         input += buffer.readBytes(length: buffer.readableBytes) ?? []
+        armDeadline()
         advance()
     }
 
@@ -81,6 +76,21 @@ final class ScriptPlayer: ChannelInboundHandler {
         // the client's error, so only note it.
         if !finished, index < script.count { failures.append("server saw error: \(error)") }
         context.close(promise: nil)
+    }
+
+    /// (Re)starts the wait for the client: the conversation is stuck when the client sends nothing
+    /// for `timeout`. Counted from the last bytes, not from the start, so that a client slowed down
+    /// by a busy machine (the parallel suite on two cores) is not taken for a stuck one.
+    private func armDeadline() {
+        guard let context, !finished else { return }
+        deadline?.cancel()
+        let (seconds, attoseconds) = timeout.components
+        deadline = context.eventLoop.assumeIsolated().scheduleTask(
+            in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        ) { [self] in
+            fail("the conversation timed out (nothing from the client for \(timeout)) at step \(index + 1) of \(script.count): \(describe(index))")
+            self.context?.close(promise: nil)
+        }
     }
 
     /// Runs steps until one must wait for input, a timer, or the end.

@@ -106,8 +106,9 @@ public final class ScriptedServer: Sendable {
     ///   - implicitTLS: When set, TLS starts as soon as the client connects (ports 993/995/465);
     ///     the ``Step/startTLS`` step uses the same identity (default: ``Identity/localhost``).
     ///   - identity: The certificate for ``Step/startTLS`` when `implicitTLS` is nil.
-    ///   - timeout: How long the conversation may take before ``outcome()`` reports it stuck (generous:
-    ///     the whole suite runs in parallel on two cores, and a test may wait long for a thread).
+    ///   - timeout: How long the client may send nothing before ``outcome()`` reports the conversation
+    ///     stuck and the server closes (generous: the whole suite runs in parallel on two cores, and a
+    ///     test may wait long for a thread).
     public static func start(
         _ script: [Step], implicitTLS: Identity? = nil, identity: Identity = .localhost,
         timeout: Duration = .seconds(120)

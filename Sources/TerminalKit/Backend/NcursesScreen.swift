@@ -160,6 +160,15 @@ public final class NcursesScreen: Screen {
         return result
     }
 
+    /// Writes the OSC 52 sequence for `text` straight to the terminal (it changes no cell, so the
+    /// screen ncurses knows stays right).
+    @discardableResult
+    public func setClipboard(_ text: String) -> Bool {
+        guard active, let sequence = ClipboardSequence.osc52(text) else { return false }
+        writeToTerminal(sequence)
+        return true
+    }
+
     private func writeToTerminal(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {

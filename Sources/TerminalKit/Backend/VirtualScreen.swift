@@ -136,4 +136,15 @@ public final class VirtualScreen: Screen {
 
     /// Nothing to restore.
     public func shutdown() {}
+
+    /// The OSC 52 sequences ``setClipboard(_:)`` would have written, in order.
+    public private(set) var clipboardWrites: [[UInt8]] = []
+
+    /// Records the OSC 52 sequence a terminal would be sent.
+    @discardableResult
+    public func setClipboard(_ text: String) -> Bool {
+        guard let sequence = ClipboardSequence.osc52(text) else { return false }
+        clipboardWrites.append(sequence)
+        return true
+    }
 }

@@ -35,4 +35,9 @@ public protocol Screen: AnyObject {
 
     /// Gives the terminal back for good. Safe to call more than once.
     func shutdown()
+
+    /// Asks the terminal to put `text` on its clipboard (OSC 52, ``ClipboardSequence``).
+    /// - Returns: false when the text is too long for the sequence or the terminal is not active.
+    @discardableResult
+    func setClipboard(_ text: String) -> Bool
 }

@@ -2,7 +2,7 @@ extension CommandName {
     /// The contexts a command can be bound in. A command whose set contains ``KeyContext/global`` may
     /// also be bound in every context that inherits the global bindings.
     public var contexts: Set<KeyContext> {
-        let pages: Set<KeyContext> = [.sidebar, .list, .viewer, .attachments, .composer, .outbox, .help]
+        let pages: Set<KeyContext> = [.sidebar, .list, .viewer, .attachments, .urls, .composer, .help, .outbox]
         switch self {
         case .help, .commandLine, .redraw, .quit, .compose, .recallPostponed, .changeFolder, .changeAccount,
              .nextFolder, .previousFolder, .toggleSidebar, .sidebarWider, .sidebarNarrower, .focusSidebar, .focusList,
@@ -11,7 +11,7 @@ extension CommandName {
         case .cancel:
             return [.global, .prompt]
         case .moveDown, .moveUp:
-            return [.sidebar, .list, .attachments, .composer, .outbox]
+            return [.sidebar, .list, .attachments, .urls, .composer, .outbox]
         case .pageDown, .pageUp, .halfPageDown, .halfPageUp, .first, .last:
             return pages
         case .scrollDown, .scrollUp:
@@ -21,9 +21,9 @@ extension CommandName {
         case .nextMessage, .previousMessage:
             return [.list, .viewer]
         case .open:
-            return [.sidebar, .list, .attachments]
+            return [.sidebar, .list, .attachments, .urls]
         case .close:
-            return [.viewer, .attachments, .outbox, .help]
+            return [.viewer, .attachments, .urls, .help, .outbox]
         case .search, .searchBackward, .searchNext, .searchPrevious:
             return [.list, .viewer, .help]
         case .limit, .tagPattern, .untagPattern, .tagPrefix, .toggleThread, .collapseAllThreads, .expandAllThreads,
@@ -36,10 +36,14 @@ extension CommandName {
             return [.list, .viewer, .outbox]
         case .pipe:
             return [.list, .viewer, .attachments]
-        case .toggleHeaders, .toggleQuoted, .toggleHTML, .viewRaw, .openURL:
+        case .toggleHeaders, .toggleQuoted, .toggleHTML, .viewRaw, .openURL, .urlList:
             return [.viewer]
+        case .copyURL:
+            return [.urls]
         case .saveAttachment:
             return [.attachments]
+        case .saveAllAttachments:
+            return [.viewer, .attachments]
         case .send, .editMessage:
             return [.composer, .outbox]
         case .editFrom, .editTo, .editCc, .editBcc, .editSubject, .editReplyTo, .attachFile,
@@ -132,7 +136,10 @@ extension CommandName {
         case .toggleHTML: return "Show the HTML part instead of the plain text, or back"
         case .viewRaw: return "Show the message's raw source"
         case .openURL: return "Pick a link in the message and open it"
+        case .urlList: return "List the links of the message, to open or copy one"
+        case .copyURL: return "Copy the selected link to the clipboard (OSC 52 and the desktop's clipboard program)"
         case .saveAttachment: return "Save the attachment to a file"
+        case .saveAllAttachments: return "Save every attachment of the message into a folder"
         case .send: return "Send the message"
         case .editMessage: return "Edit the message text in the editor"
         case .editFrom: return "Choose the sender identity"

@@ -156,10 +156,16 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, CustomStringC
     case viewRaw = "view-raw"
     /// Pick a link in the message and open it.
     case openURL = "open-url"
+    /// List the links of the message, to open or copy one.
+    case urlList = "url-list"
+    /// Copy the selected link to the clipboard.
+    case copyURL = "copy-url"
 
     // MARK: Attachments
     /// Save the attachment to a file.
     case saveAttachment = "save-attachment"
+    /// Save every attachment of the message into a folder.
+    case saveAllAttachments = "save-all-attachments"
 
     // MARK: Composer
     /// Send the message.

@@ -12,6 +12,8 @@ public enum KeyContext: String, Sendable, CaseIterable, Hashable, CustomStringCo
     case composer
     /// The attachment list of a message.
     case attachments
+    /// The numbered links of a message (`u` in the viewer).
+    case urls
     /// The outbox view: messages queued, failed, or waiting for their Sent copy.
     case outbox
     /// A one-line text prompt (search, folder name, command line). Printable keys type text here,

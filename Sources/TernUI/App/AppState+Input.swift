@@ -129,7 +129,7 @@ extension AppState {
 
     private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
         guard prompt == nil, choice == nil, topComposer == nil else { return [] }
-        if topReader != nil || topAttachments != nil { return handleViewerMouse(event) }
+        if topReader != nil || topAttachments != nil || topURLs != nil { return handleViewerMouse(event) }
         if var page = topPage {
             let body = ScreenLayout.page(size: size).body
             let rows = page.layout(width: body.width).rowCount

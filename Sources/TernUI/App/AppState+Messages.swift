@@ -55,6 +55,7 @@ extension AppState {
         case .performed(let action, let uids, let key, let result):
             effects = applyPerformed(action, uids, key, result)
         }
+        effects += followUnreadJump()
         return effects + ensureVisibleRows()
     }
 

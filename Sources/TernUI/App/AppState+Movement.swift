@@ -20,6 +20,8 @@ extension AppState {
             if topReader != nil { scrollReader(movement) } else { scrollPage(movement) }
         case .attachments:
             moveAttachments(movement)
+        case .urls:
+            moveURLs(movement)
         case .outbox:
             moveOutbox(movement)
         default:

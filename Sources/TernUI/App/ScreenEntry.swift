@@ -13,6 +13,8 @@ public enum ScreenEntry: Sendable {
     case reader(ReaderScreen)
     /// The attachment screen of a message (`v`).
     case attachments(AttachmentScreen)
+    /// The link list of a message (`u`).
+    case urls(URLListScreen)
     /// The composer's review screen of a draft (Compose/).
     case composer(ComposerState)
     /// The outbox view (Compose/).
@@ -24,6 +26,7 @@ public enum ScreenEntry: Sendable {
         case .page(let page): return page.keyContext
         case .reader: return .viewer
         case .attachments: return .attachments
+        case .urls: return .urls
         case .composer: return .composer
         case .outbox: return .outbox
         }

@@ -39,6 +39,8 @@ public struct UIConfiguration: Sendable {
     public var timeZone: TimeZone = .current
     /// The viewer's programs and folders (`opener`, `download_dir`, `mailcap_files`).
     public var viewer = ViewerSettings()
+    /// Full-screen viewer, or the viewer under the list (`layout`).
+    public var layout: Layout = ConfigDefaults.layout
 
     /// Creates a configuration; everything but the accounts defaults to the config's defaults.
     public init(accounts: [AccountEntry], defaultAccount: String? = nil, keymap: Keymap = .defaults,
@@ -64,5 +66,6 @@ public struct UIConfiguration: Sendable {
                   sidebarWidth: configuration.ui.sidebarWidth, dateFormat: configuration.ui.dateFormat,
                   preferHTML: configuration.ui.preferHTML)
         viewer = ViewerSettings(configuration.general)
+        layout = configuration.ui.layout
     }
 }

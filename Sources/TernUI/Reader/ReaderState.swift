@@ -46,8 +46,28 @@ public struct ReaderState: Sendable {
     /// Goes to the first line.
     public mutating func toTop() { top = 0 }
 
+    /// `G` was pressed while the rest of the message is laid out in the background: go to the
+    /// last screen when ``adopt(_:)`` gets the finished layout.
+    public var wantsBottom = false
+
+    /// Takes a layout finished in the background, when it is this document's (same options, and
+    /// at least as far along); keeps the position and the search. Goes to the bottom when
+    /// ``wantsBottom``.
+    /// - Returns: false when the layout was for other options (the document has changed since).
+    @discardableResult
+    public mutating func adopt(_ finished: ReaderDocument) -> Bool {
+        guard finished.options == document.options, finished.lines.count >= document.lines.count else { return false }
+        if !document.isComplete { document = finished }
+        if wantsBottom {
+            wantsBottom = false
+            top = maxTop
+        }
+        return true
+    }
+
     /// Goes to the last screen (lays out the whole message).
     public mutating func toBottom() {
+        wantsBottom = false
         document.layOutAll()
         top = maxTop
     }
@@ -101,23 +121,89 @@ public struct ReaderState: Sendable {
     /// The query of the last search, kept across relayouts.
     public private(set) var lastQuery: String?
 
-    /// Searches for `query` (the whole message is laid out) and shows the first match after the
-    /// top line (before it, `backward`), wrapping around.
+    /// Lines laid out at a time while a search looks for its next match.
+    static let searchChunk = 2048
+
+    /// Searches for `query` and shows the first match from the top line on (before it, `backward`),
+    /// wrapping around. The message is laid out only as far as that match (all of it when the
+    /// match is above, going backward, or when nothing matches).
     /// - Returns: false when nothing matches.
     @discardableResult
     public mutating func find(_ query: String, backward: Bool = false) -> Bool {
         lastQuery = query
-        return runSearch(query, from: top, backward: backward, move: true)
+        search = ReaderSearch(query: query, startingAt: top)
+        currentMatch = nil
+        return backward ? seekBackward(before: top) : seekForward(from: top)
     }
 
     /// Shows the next match of the last search (`n`), or the previous one (`N`, `backward`).
     /// - Returns: false when there is no search or nothing matches.
     @discardableResult
     public mutating func findNext(backward: Bool = false) -> Bool {
-        guard let search, !search.matches.isEmpty else { return false }
-        let from = currentMatch.map { search.matches[$0].line } ?? top
-        guard let index = search.next(after: from, backward: backward) else { return false }
-        show(match: index)
+        guard let search else { return false }
+        if let current = currentMatch, search.matches.indices.contains(current) {
+            let line = search.matches[current].line
+            if backward {
+                if current > 0 {
+                    show(match: current - 1)
+                    return true
+                }
+                return seekBackward(before: line)
+            }
+            if current + 1 < search.matches.count {
+                show(match: current + 1)
+                return true
+            }
+            return seekForward(from: line + 1)
+        }
+        return backward ? seekBackward(before: top) : seekForward(from: top)
+    }
+
+    /// Shows the first match on line `line` or later, scanning and laying out more lines until one
+    /// is found; wraps to the first match of the message.
+    mutating func seekForward(from line: Int) -> Bool {
+        guard var found = search else { return false }
+        if line < found.scannedLines.lowerBound { found.extendBackward(document.lines, to: line) }
+        while true {
+            if let index = found.firstIndex(onOrAfter: line) {
+                search = found
+                show(match: index)
+                return true
+            }
+            if found.scanned < document.lines.count {
+                found.extend(document.lines, through: found.scanned + Self.searchChunk)
+                continue
+            }
+            guard !document.isComplete else { break }
+            document.layOut(through: document.lines.count + Self.searchChunk)
+        }
+        // Around to the top: the lines above the window.
+        found.extendBackward(document.lines, to: 0)
+        search = found
+        guard !found.matches.isEmpty else { return false }
+        show(match: 0)
+        return true
+    }
+
+    /// Shows the last match on a line before `line`, scanning up from the window; wraps to the
+    /// last match of the message (which lays out and scans the whole message).
+    mutating func seekBackward(before line: Int) -> Bool {
+        guard var found = search else { return false }
+        found.extend(document.lines, through: line)
+        while true {
+            if let index = found.last(before: line), found.matches[index].line < line {
+                search = found
+                show(match: index)
+                return true
+            }
+            guard found.scannedLines.lowerBound > 0 else { break }
+            found.extendBackward(document.lines, to: found.scannedLines.lowerBound - Self.searchChunk)
+        }
+        document.layOutAll()
+        found.extend(document.lines)
+        search = found
+        guard !found.matches.isEmpty else { return false }
+        show(match: found.matches.count - 1)
         return true
     }
 
@@ -128,24 +214,12 @@ public struct ReaderState: Sendable {
         lastQuery = nil
     }
 
-    @discardableResult
-    mutating func runSearch(_ query: String, from line: Int, backward: Bool, move: Bool) -> Bool {
-        document.layOutAll()
-        let found = ReaderSearch(query: query, in: document.lines)
-        search = found
-        currentMatch = nil
-        guard move else { return !found.matches.isEmpty }
-        // Start with a match on the top line itself.
-        guard let index = found.next(after: backward ? line : line - 1, backward: backward) else { return false }
-        show(match: index)
-        return true
-    }
-
     mutating func show(match index: Int) {
-        guard let search else { return }
+        guard let search, search.matches.indices.contains(index) else { return }
         currentMatch = index
         let line = search.matches[index].line
         if line < top || line >= top + height {
+            document.layOut(through: line + height)
             top = min(max(0, line - height / 3), maxTop)
         }
     }

@@ -22,7 +22,8 @@ public enum ReaderView {
         for row in 0..<area.height {
             let index = top + row
             guard index < document.lines.count else { break }
-            let line = line(document.lines[index], matches: search?.matches(onLine: index) ?? [], current: currentMatch, style: style)
+            let text = document.lines[index]
+            let line = line(text, matches: search?.matches(onLine: index, text: text.text) ?? [], current: currentMatch, style: style)
             buffer.put(line, at: Point(x: area.x, y: area.y + row), clip: area)
         }
     }

@@ -16,6 +16,9 @@ public enum AppRenderer {
         case .attachments?:
             AttachmentScreenView.draw(&state, into: &frame)
             return
+        case .urls?:
+            URLListScreenView.draw(&state, into: &frame)
+            return
         case .composer?:
             ComposerView.draw(&state, into: &frame)
             return

@@ -14,6 +14,7 @@ public enum HelpText {
         case .viewer: return "message viewer"
         case .composer: return "composer"
         case .attachments: return "attachments"
+        case .urls: return "links"
         case .outbox: return "outbox"
         case .prompt: return "prompt"
         case .help: return "help"

@@ -90,6 +90,12 @@ public final class AppController {
                 } catch {
                     mailbox.post(.viewer(.status(.error, "The terminal could not be given to \(job.title): \(error)")))
                 }
+            case .viewer(.copy(var request)):
+                // OSC 52 goes to the terminal from this thread; the clipboard program runs in a task.
+                request.sentToTerminal = loop.screen.setClipboard(request.text)
+                Task {
+                    await runner.perform(.viewer(.copy(request))) { mailbox.post($0) }
+                }
             case .compose(let compose) where compose.usesTerminal:
                 // The editor runs in the foreground on this thread, with the terminal given back.
                 do {

@@ -107,6 +107,8 @@ extension AppState {
             }
             request.overwrite = true
             return [.viewer(.save(request))]
+        case .replaceAll(let request):
+            return answerReplaceAll(request, answer)
         }
     }
 
@@ -165,8 +167,9 @@ extension AppState {
         case .message(let reference):
             source = .message(reference)
         }
-        show(.info, "Running \(command)…")
-        return [.viewer(.pipe(PipeRequest(source: source, command: command)))]
+        let usesTerminal = PipeMode.usesTerminal(command)
+        if !usesTerminal { show(.info, "Running \(command)…") }
+        return [.viewer(.pipe(PipeRequest(source: source, command: command, usesTerminal: usesTerminal)))]
     }
 
     /// `gx`: asks for the number of a link in the message and opens it.

@@ -73,9 +73,14 @@ extension AppState {
         return result
     }
 
+    /// The viewer's text area at the current size and layout.
+    var readerBody: Rect {
+        ReaderScreenView.parts(layout: config.layout, sidebar: sidebar, size: size).body
+    }
+
     /// The options a message opens with at the current size.
     func readerOptions(carrying previous: ReaderOptions?) -> ReaderOptions {
-        let area = ScreenLayout.page(size: size).body
+        let area = readerBody
         var options = ReaderOptions(width: max(1, area.width), preferHTML: config.preferHTML,
                                     foldQuotes: config.viewer.foldQuotes, timeZone: config.timeZone)
         if let previous {
@@ -92,11 +97,13 @@ extension AppState {
             if case .reader(let screen) = $0 { return screen.reference == reference && screen.reader == nil }
             return false
         }), case .reader(var screen) = screens[index] else { return [] }
+        var effects: [Effect] = []
         switch result {
         case .success(let message):
-            let height = max(1, ScreenLayout.page(size: size).body.height)
+            let height = max(1, readerBody.height)
             screen.reader = ReaderState(message: message, options: readerOptions(carrying: screen.carriedOptions), height: height)
             screen.failure = nil
+            effects += Self.startBackgroundLayout(&screen)
         case .failure(let error):
             screen.failure = "Cannot show this message: \(error.message)"
             show(.error, error.message)
@@ -109,14 +116,51 @@ extension AppState {
             attachments.closesViewer = true
             push(.attachments(attachments))
         }
-        return []
+        return effects
+    }
+
+    /// Starts laying out the rest of the screen's message off the UI thread, unless it is complete.
+    static func startBackgroundLayout(_ screen: inout ReaderScreen) -> [Effect] {
+        screen.layoutGeneration += 1
+        guard let reader = screen.reader, !reader.document.isComplete else {
+            screen.layingOut = false
+            return []
+        }
+        screen.layingOut = true
+        return [.viewer(.layOut(LayoutJob(reference: screen.reference, generation: screen.layoutGeneration, document: reader.document)))]
+    }
+
+    /// A layout finished in the background: the viewer takes it if it is still for its message and
+    /// options (`G` pressed meanwhile goes to the end now).
+    mutating func applyLaidOut(_ job: LayoutJob) {
+        guard let index = screens.lastIndex(where: {
+            if case .reader(let screen) = $0 { return screen.reference == job.reference && screen.layoutGeneration == job.generation }
+            return false
+        }), case .reader(var screen) = screens[index] else { return }
+        screen.layingOut = false
+        if var reader = screen.reader {
+            screen.reader = nil
+            reader.adopt(job.document)
+            screen.reader = reader
+        }
+        let wantsURLs = screen.urlsWhenLaidOut
+        screen.urlsWhenLaidOut = false
+        screens[index] = .reader(screen)
+        if wantsURLs, index == screens.count - 1 { _ = showURLList() }
     }
 
     /// Scrolls the viewer.
     public mutating func scrollReader(_ movement: PageMovement) {
-        updateReader { screen in
-            guard var reader = screen.reader else { return }
+        let waiting: Bool? = updateReader { screen in
+            guard var reader = screen.reader else { return false }
             screen.reader = nil
+            defer { screen.reader = reader }
+            reader.wantsBottom = false
+            if case .bottom = movement, screen.layingOut, !reader.document.isComplete {
+                // The rest is being laid out off the UI thread: go there when it is done.
+                reader.wantsBottom = true
+                return true
+            }
             switch movement {
             case .rows(let n): reader.scroll(by: n)
             case .pages(let n): reader.page(by: n)
@@ -124,29 +168,30 @@ extension AppState {
             case .top: reader.toTop()
             case .bottom: reader.toBottom()
             }
-            screen.reader = reader
+            return false
         }
+        if waiting == true { show(.info, "Laying out the rest of the message; going to the end when it is done") }
     }
 
     /// Changes the viewer's layout options (all headers, quotes, HTML, raw source).
-    /// - Returns: false when no message is shown.
-    @discardableResult
-    mutating func changeReaderOptions(_ change: (inout ReaderOptions, ReaderContent) -> String?) -> Bool {
+    /// - Returns: the background layout of the new layout's rest.
+    mutating func changeReaderOptions(_ change: (inout ReaderOptions, ReaderContent) -> String?) -> [Effect] {
         guard topReader?.reader != nil else {
             show(.info, topReader == nil ? "No message is shown" : "The message is still loading")
-            return false
+            return []
         }
-        let note: String? = updateReader { screen in
-            guard var reader = screen.reader else { return nil }
+        let (note, effects): (String?, [Effect]) = updateReader { screen in
+            guard var reader = screen.reader else { return (nil, []) }
             screen.reader = nil
             var options = reader.options
             let note = change(&options, reader.document.content)
+            let changed = options != reader.options
             reader.setOptions(options)
             screen.reader = reader
-            return note
-        } ?? nil
+            return (note, changed ? Self.startBackgroundLayout(&screen) : [])
+        } ?? (nil, [])
         if let note { show(.info, note) }
-        return true
+        return effects
     }
 
     /// Searches the viewer's text and shows the next (previous) match.
@@ -188,6 +233,47 @@ extension AppState {
         }
         let body = ScreenLayout.page(size: size).body
         updateAttachments { screen in _ = screen.list.handleMouse(event, area: body, count: screen.rows.count) }
+        updateURLs { screen in _ = screen.list.handleMouse(event, area: body, count: screen.urls.count) }
         return []
+    }
+}
+
+extension AppState {
+    /// `Tab` (`S-Tab`) in the viewer: shows the next (previous) unread message. When it is not among
+    /// the rows loaded, the account finds it and the viewer opens it when the answer comes
+    /// (``followUnreadJump()``); the message on screen stays until then.
+    public mutating func nextUnreadFromViewer(backward: Bool) -> [Effect] {
+        guard let before = folder?.list.selected else { return [] }
+        let effects = jumpToUnread(backward: backward)
+        if let after = folder?.list.selected, after != before { return effects + openMessage(atLine: after) }
+        if effects.contains(where: { if case .find = $0 { return true } else { return false } }) {
+            updateReader { $0.unreadJump = .searching(from: before) }
+        }
+        return effects
+    }
+
+    /// After every message: opens the message a viewer `Tab` found once the account answered and
+    /// its row is loaded.
+    mutating func followUnreadJump() -> [Effect] {
+        guard let jump = topReader?.unreadJump, let view = folder, let selected = view.list.selected else { return [] }
+        switch jump {
+        case .searching(let from):
+            if isSearching { return [] }
+            guard selected != from else {
+                // Not found (the bottom line says so), or the list changed.
+                updateReader { $0.unreadJump = nil }
+                return []
+            }
+            updateReader { $0.unreadJump = .found(line: selected) }
+            return followUnreadJump()
+        case .found(let line):
+            guard selected == line else {
+                updateReader { $0.unreadJump = nil }
+                return []
+            }
+            guard view.row(at: line) != nil else { return [] }
+            updateReader { $0.unreadJump = nil }
+            return openMessage(atLine: line)
+        }
     }
 }

@@ -9,6 +9,8 @@ extension AppState {
         switch answer {
         case .loaded(let reference, let result):
             return applyLoaded(reference, result)
+        case .laidOut(let job):
+            applyLaidOut(job)
         case .saved(let request, let result):
             switch result {
             case .success(let saved):
@@ -19,6 +21,8 @@ extension AppState {
             case .failure(let failure):
                 show(.error, failure.message)
             }
+        case .savedAll(let request, let outcome):
+            applySavedAll(request, outcome)
         case .progress(let name, let done, let total):
             // Shown, not logged: the log keeps the outcome only.
             let percent = total > 0 ? done * 100 / total : 100
@@ -41,6 +45,8 @@ extension AppState {
         switch purpose {
         case .saveAttachment(let number):
             return submitSave(number: number, typed: text)
+        case .saveAll:
+            return submitSaveAll(typed: text)
         case .pipe(let target):
             return submitPipe(target, command: text)
         case .openURL:
@@ -49,24 +55,52 @@ extension AppState {
         }
     }
 
-    /// Tab at a viewer prompt: completes a file path at the save prompt.
+    /// Tab at a viewer prompt: completes a file path at the save prompt, a folder at the
+    /// save-all prompt.
     mutating func completeViewerPrompt(_ purpose: ViewerPrompt) {
-        guard case .saveAttachment = purpose, var current = prompt else {
+        guard purpose.completesPaths, var current = prompt else {
             show(.info, "No completion")
             return
         }
         let typed = current.field.text
         let result = PathCompletion.complete(typed)
-        guard !result.candidates.isEmpty else {
-            show(.info, "No file or folder starts with \(typed.split(separator: "/").last.map(String.init) ?? typed)")
+        var candidates = result.candidates
+        var commonPrefix = result.commonPrefix
+        if purpose == .saveAll {
+            // The save-all prompt asks for a folder.
+            candidates = candidates.filter { $0.hasSuffix("/") }
+            commonPrefix = Self.commonPrefix(of: candidates, atLeast: typed)
+        }
+        guard !candidates.isEmpty else {
+            let what = purpose == .saveAll ? "folder" : "file or folder"
+            show(.info, "No \(what) starts with \(typed.split(separator: "/").last.map(String.init) ?? typed)")
             return
         }
-        if result.candidates.count == 1 {
-            current.field.text = result.candidates[0]
+        if candidates.count == 1 {
+            current.field.text = candidates[0]
         } else {
-            current.completions = result.candidates
-            if result.commonPrefix.count > typed.count { current.field.text = result.commonPrefix }
+            current.completions = candidates
+            if commonPrefix.count > typed.count { current.field.text = commonPrefix }
         }
         prompt = current
+    }
+
+    /// The longest text every candidate starts with, or `typed` when that is longer.
+    static func commonPrefix(of candidates: [String], atLeast typed: String) -> String {
+        guard var prefix = candidates.first else { return typed }
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix.count < typed.count ? typed : prefix
+    }
+}
+
+extension ViewerPrompt {
+    /// True for the prompts whose text is a path (Tab completes it).
+    var completesPaths: Bool {
+        switch self {
+        case .saveAttachment, .saveAll: return true
+        case .pipe, .openURL: return false
+        }
     }
 }

@@ -13,8 +13,14 @@ extension EffectRunner {
             deliver(.viewer(.loaded(reference, await attempt(reference.folder.account) {
                 Message(bytes: try await $0.messageBytes(reference.uid, in: reference.folder.path))
             })))
+        case .layOut(let job):
+            deliver(.viewer(.laidOut(await Self.layOut(job))))
         case .save(let request):
             deliver(.viewer(.saved(request, Self.save(request, deliver: deliver))))
+        case .saveAll(let request):
+            deliver(.viewer(.savedAll(request, Self.saveAll(request, deliver: deliver))))
+        case .copy(let request):
+            deliver(.viewer(await Self.copy(request, environment: ProcessInfo.processInfo.environment)))
         case .open(let request):
             await open(request, deliver: deliver)
         case .pipe(let request):
@@ -28,6 +34,18 @@ extension EffectRunner {
             }
         case .runInTerminal(let job):
             deliver(Self.runJob(job))
+        }
+    }
+
+    /// Finishes a layout on a thread of its own (it may take seconds for a huge body; the
+    /// cooperative pool is left to the accounts).
+    static func layOut(_ job: LayoutJob) async -> LayoutJob {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                var finished = job
+                finished.document.layOutAll()
+                continuation.resume(returning: finished)
+            }
         }
     }
 
@@ -57,6 +75,59 @@ extension EffectRunner {
                 return .failure(AttachmentFiles.Failure(message: "Cannot save \(name): \(error)"))
             }
         }
+    }
+
+    /// Saves each attachment of a save-all in turn: an item whose name was taken replaces the file
+    /// when the user said so, else it gets a numbered name; a big one reports its progress.
+    static func saveAll(_ request: SaveAllRequest, deliver: @Sendable (AppMessage) -> Void) -> SaveAllOutcome {
+        var saved: [AttachmentFiles.Saved] = []
+        let count = request.items.count
+        return withoutActuallyEscaping(deliver) { deliver in
+            for (index, item) in request.items.enumerated() {
+                let big = item.bytes.count >= progressThreshold
+                let label = count > 1 ? "\(item.name) (\(index + 1) of \(count))" : item.name
+                let progress: (Int, Int) -> Void = { done, total in
+                    if big, done < total { deliver(.viewer(.progress(name: label, done: done, total: total))) }
+                }
+                do {
+                    if request.replace, item.exists {
+                        let path = request.folder.hasSuffix("/") ? request.folder + item.name : request.folder + "/" + item.name
+                        let destination = try AttachmentFiles.destination(typed: path, proposedName: item.name, mimeType: item.mimeType)
+                        saved.append(try AttachmentFiles.save(item.bytes, to: destination, mimeType: item.mimeType,
+                                                              overwrite: true, progress: progress))
+                    } else {
+                        let one = AttachmentFiles.Item(bytes: item.bytes, proposedName: item.name, mimeType: item.mimeType)
+                        saved += try AttachmentFiles.saveAll([one], into: request.folder, progress: { _, done, total in progress(done, total) })
+                    }
+                } catch let failure as AttachmentFiles.Failure {
+                    return SaveAllOutcome(saved: saved, failure: failure)
+                } catch {
+                    return SaveAllOutcome(saved: saved, failure: AttachmentFiles.Failure(message: "Cannot save \(item.name): \(error)"))
+                }
+            }
+            return SaveAllOutcome(saved: saved, failure: nil)
+        }
+    }
+
+    /// Copies text with the desktop's clipboard program when there is one, and says where the text went
+    /// (the runtime has already sent it to the terminal with OSC 52 when ``CopyRequest/sentToTerminal``).
+    static func copy(_ request: CopyRequest, environment: [String: String]) async -> ViewerAnswer {
+        let shown = request.text.count > 60 ? String(request.text.prefix(59)) + "…" : request.text
+        var places: [String] = []
+        if request.sentToTerminal { places.append("the terminal's clipboard") }
+        var problem: String?
+        if let program = Clipboard.program(environment: environment) {
+            do {
+                try await Clipboard.copy(request.text, environment: environment)
+                places.append(program[0])
+            } catch {
+                problem = String(describing: error)
+            }
+        }
+        if places.isEmpty {
+            return .status(.error, "Cannot copy: " + (problem ?? "the terminal cannot take it and no clipboard program was found (install wl-copy, xclip or xsel)"))
+        }
+        return .status(.info, "Copied \(shown) to " + places.joined(separator: " and "))
     }
 
     func open(_ request: OpenRequest, deliver: @Sendable (AppMessage) -> Void) async {
@@ -98,6 +169,18 @@ extension EffectRunner {
                 deliver(.viewer(.status(.error, "Cannot pipe the message: \(error.message)")))
                 return
             }
+        }
+        if request.usesTerminal {
+            // The command gets the terminal (a pager, urlview): the runtime suspends the UI around it.
+            do {
+                let command = try PipeCommand(request.command)
+                deliver(.viewer(.needsTerminal(TerminalJob(id: Self.nextJobID(), title: request.command) {
+                    try command.runInTerminal(bytes)
+                })))
+            } catch {
+                deliver(.viewer(.status(.error, "Cannot run \(request.command): \(error)")))
+            }
+            return
         }
         do {
             let result = try await PipeCommand(request.command).runCapturingOutput(bytes)

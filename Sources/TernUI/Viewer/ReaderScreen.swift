@@ -16,6 +16,16 @@ public struct ReaderScreen: Sendable {
     public var attachmentsWhenLoaded = false
     /// The choices of the message shown before (HTML, all headers, folding), kept for this one.
     public var carriedOptions: ReaderOptions?
+    /// `Tab` asked the account for the next unread message: the list line it started from, then
+    /// the line found (opened as soon as its row is loaded).
+    public var unreadJump: UnreadJumpWait?
+    /// Numbers the layouts started in the background, so that only the last one is taken.
+    public var layoutGeneration = 0
+    /// True while the rest of the message is laid out in the background (``ViewerEffect/layOut(_:)``).
+    public var layingOut = false
+    /// `u` was pressed while the message was laid out in the background: show the link list when
+    /// the layout is done.
+    public var urlsWhenLaidOut = false
 
     /// A screen for `reference`, loading.
     public init(reference: MessageReference, title: String) {
@@ -55,4 +65,12 @@ public struct AttachmentScreen: Sendable {
     public var selectedRow: AttachmentRow? {
         list.selected.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
     }
+}
+
+/// Where a `next-unread` from the viewer is, while the account searches for the message.
+public enum UnreadJumpWait: Hashable, Sendable {
+    /// Searching from this list line.
+    case searching(from: Int)
+    /// Found on this line; its row is loading.
+    case found(line: Int)
 }

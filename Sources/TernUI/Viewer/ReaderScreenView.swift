@@ -2,13 +2,58 @@ import TerminalKit
 import TernConfig
 
 /// Draws the viewer: the subject on the title line, the laid-out message, a status line with the
-/// keys and the position (`Top`, `42%`, `Bot`), the bottom line.
+/// keys and the position (`Top`, `42%`, `Bot`), the bottom line. With `layout = "split"` the
+/// sidebar and the message list keep the top of the screen and the viewer takes the rest.
 enum ReaderScreenView {
+    /// Where the viewer's parts go.
+    struct Parts {
+        /// The sidebar and list above the viewer (split layout only).
+        var list: ScreenLayout?
+        /// The subject line.
+        var title: Rect
+        /// The message text.
+        var body: Rect
+        /// The status line.
+        var status: Rect
+        /// The bottom line.
+        var bottom: Rect
+    }
+
+    /// The rows the list keeps above the viewer in the split layout: a third of the screen, 3 to 12
+    /// rows; 0 (full screen) when the screen is too low for both.
+    static func splitListRows(height: Int) -> Int {
+        let available = height - 3
+        guard available >= 9 else { return 0 }
+        return max(3, min(12, available / 3))
+    }
+
+    /// The viewer's parts at `size` for the configured layout.
+    static func parts(layout: Layout, sidebar: SidebarState, size: Size) -> Parts {
+        let page = ScreenLayout.page(size: size)
+        let full = Parts(list: nil, title: page.title, body: page.body, status: page.status, bottom: page.bottom)
+        guard layout == .split else { return full }
+        let listRows = splitListRows(height: size.height)
+        guard listRows > 0 else { return full }
+        // The list's layout as if the screen ended two rows below it (no status or bottom line of its own).
+        let list = ScreenLayout(size: Size(width: size.width, height: listRows + 2), sidebar: sidebar)
+        let rest = Rect(x: 0, y: listRows, width: size.width, height: size.height - listRows)
+        let (upper, bottom) = rest.splitBottom(1)
+        let (main, status) = upper.splitBottom(1)
+        let (title, body) = main.splitTop(1)
+        return Parts(list: list, title: title, body: body, status: status, bottom: bottom)
+    }
+
     static func draw(_ state: inout AppState, into frame: inout Frame) {
-        let parts = ScreenLayout.page(size: frame.buffer.size)
+        let parts = Self.parts(layout: state.config.layout, sidebar: state.sidebar, size: frame.buffer.size)
         state.fitReader(width: parts.body.width, height: parts.body.height)
         guard let screen = state.topReader else { return }
         let theme = state.theme
+        if let list = parts.list {
+            if let sidebar = list.sidebar {
+                SidebarView.draw(&state, into: &frame.buffer, area: sidebar, divider: list.divider)
+            }
+            MessageListView.draw(&state, into: &frame.buffer, area: list.list)
+        }
         StatusLine(left: Line(screen.title), right: Line(""), style: theme[.title]).draw(into: &frame.buffer, area: parts.title)
         var position = ""
         var modes: [String] = []
@@ -27,7 +72,7 @@ enum ReaderScreenView {
             MessageListView.center(text, in: parts.body, buffer: &frame.buffer,
                                    style: screen.failure == nil ? theme[.body].adding(.dim) : theme[.error])
         }
-        let hint = "q closes  J/K next/prev  h headers  v attachments  gx link" + (modes.isEmpty ? "" : "  [\(modes.joined(separator: ", "))]")
+        let hint = "q closes  J/K next/prev  h headers  v attachments  u links" + (modes.isEmpty ? "" : "  [\(modes.joined(separator: ", "))]")
         StatusLine(left: Line(hint), right: Line(position), style: theme[.status]).draw(into: &frame.buffer, area: parts.status)
         frame.cursor = BottomLine.draw(&state, into: &frame.buffer, area: parts.bottom, above: parts.status)
     }

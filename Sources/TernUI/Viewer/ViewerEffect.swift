@@ -7,14 +7,21 @@ import TerminalKit
 public enum ViewerEffect: Hashable, Sendable {
     /// Load and parse a message (off the UI thread).
     case load(MessageReference)
+    /// Lay out the rest of a message off the UI thread, so that `G` and searches far down need not.
+    case layOut(LayoutJob)
     /// Write an attachment to a file.
     case save(SaveRequest)
+    /// Write every attachment of a message into a folder (`S`).
+    case saveAll(SaveAllRequest)
     /// Open an attachment with its mailcap entry or the opener.
     case open(OpenRequest)
     /// Pipe a part or the whole message to a shell command.
     case pipe(PipeRequest)
     /// Open a URL with `$BROWSER` or the opener.
     case openURL(String, opener: String)
+    /// Copy text (a URL) to the clipboard: the runtime sends the terminal OSC 52 and sets
+    /// ``CopyRequest/sentToTerminal``, then the desktop's clipboard program (if any) gets it too.
+    case copy(CopyRequest)
     /// Run a program on the terminal: the runtime suspends the UI, runs it, and takes the terminal back.
     case runInTerminal(TerminalJob)
 }
@@ -76,11 +83,28 @@ public struct PipeRequest: Hashable, Sendable {
     public var source: Source
     /// The shell command as typed.
     public var command: String
+    /// Give the command the terminal (a pager, `urlview`) instead of showing its output.
+    public var usesTerminal: Bool
 
     /// A request.
-    public init(source: Source, command: String) {
+    public init(source: Source, command: String, usesTerminal: Bool = false) {
         self.source = source
         self.command = command
+        self.usesTerminal = usesTerminal
+    }
+}
+
+/// Text to put on the clipboard.
+public struct CopyRequest: Hashable, Sendable {
+    /// The text.
+    public var text: String
+    /// True once the runtime has sent it to the terminal with OSC 52.
+    public var sentToTerminal: Bool
+
+    /// A request.
+    public init(text: String, sentToTerminal: Bool = false) {
+        self.text = text
+        self.sentToTerminal = sentToTerminal
     }
 }
 
@@ -105,12 +129,40 @@ public struct TerminalJob: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
+/// A message's layout to finish off the UI thread. Jobs are equal when their message and
+/// generation are.
+public struct LayoutJob: Hashable, Sendable {
+    /// The message.
+    public var reference: MessageReference
+    /// The viewer's ``ReaderScreen/layoutGeneration`` when it started.
+    public var generation: Int
+    /// The document as far as it is laid out.
+    public var document: ReaderDocument
+
+    /// A job.
+    public init(reference: MessageReference, generation: Int, document: ReaderDocument) {
+        self.reference = reference
+        self.generation = generation
+        self.document = document
+    }
+
+    public static func == (a: LayoutJob, b: LayoutJob) -> Bool { a.reference == b.reference && a.generation == b.generation }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(reference)
+        hasher.combine(generation)
+    }
+}
+
 /// The answers to ``ViewerEffect``s, posted back to the UI loop as ``AppMessage/viewer(_:)``.
 public enum ViewerAnswer: Sendable {
     /// A message was loaded and parsed (or could not be).
     case loaded(MessageReference, Result<Message, UIError>)
+    /// A layout finished in the background.
+    case laidOut(LayoutJob)
     /// A save ended.
     case saved(SaveRequest, Result<AttachmentFiles.Saved, AttachmentFiles.Failure>)
+    /// A save-all ended.
+    case savedAll(SaveAllRequest, SaveAllOutcome)
     /// A big save wrote `done` of `total` bytes.
     case progress(name: String, done: Int, total: Int)
     /// Text to show on a page of its own: a program's output, a text part without a mailcap entry.

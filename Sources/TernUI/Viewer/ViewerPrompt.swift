@@ -4,6 +4,8 @@ import MailCore
 public enum ViewerPrompt: Hashable, Sendable {
     /// Save part `number` of the attachment screen's message to the path typed.
     case saveAttachment(number: String)
+    /// Save every attachment into the folder typed.
+    case saveAll
     /// Pipe to the command typed.
     case pipe(PipeTarget)
     /// Open the URL with the number typed.
@@ -12,7 +14,7 @@ public enum ViewerPrompt: Hashable, Sendable {
     /// The history the prompt shares with others of its kind.
     public var historyKind: String {
         switch self {
-        case .saveAttachment: return "path"
+        case .saveAttachment, .saveAll: return "path"
         case .pipe: return "pipe"
         case .openURL: return "url"
         }
@@ -33,4 +35,6 @@ public enum PipeTarget: Hashable, Sendable {
 public enum ViewerChoice: Hashable, Sendable {
     /// The file exists: replace it (`y`) or not.
     case replace(SaveRequest)
+    /// Some files of a save-all exist: replace them (`y`), keep both (`k`) or cancel.
+    case replaceAll(SaveAllRequest)
 }

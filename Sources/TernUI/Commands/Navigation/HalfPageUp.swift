@@ -7,7 +7,7 @@ public struct HalfPageUpCommand: UICommand {
     /// `half-page-up`.
     public var name: CommandName { .halfPageUp }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .attachments, .help, .outbox] }
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .attachments, .urls, .help, .outbox] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {

@@ -7,7 +7,7 @@ public struct LastCommand: UICommand {
     /// `last`.
     public var name: CommandName { .last }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .attachments, .help, .composer, .outbox] }
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .viewer, .attachments, .urls, .help, .composer, .outbox] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {

@@ -7,7 +7,7 @@ public struct MoveDownCommand: UICommand {
     /// `move-down`.
     public var name: CommandName { .moveDown }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.sidebar, .list, .attachments, .composer, .outbox] }
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .attachments, .urls, .composer, .outbox] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {

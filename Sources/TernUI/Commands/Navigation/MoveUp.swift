@@ -7,7 +7,7 @@ public struct MoveUpCommand: UICommand {
     /// `move-up`.
     public var name: CommandName { .moveUp }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.sidebar, .list, .attachments, .composer, .outbox] }
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .attachments, .urls, .composer, .outbox] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {

@@ -36,10 +36,7 @@ enum UnreadJump {
             state.show(.info, "No folder has unread mail")
             return []
         case .viewer:
-            guard let before = state.folder?.list.selected else { return [] }
-            let effects = state.jumpToUnread(backward: backward)
-            if let after = state.folder?.list.selected, after != before { return effects + state.openMessage(atLine: after) }
-            return effects
+            return state.nextUnreadFromViewer(backward: backward)
         default:
             return state.jumpToUnread(backward: backward)
         }

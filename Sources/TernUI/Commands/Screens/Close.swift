@@ -7,7 +7,7 @@ public struct CloseCommand: UICommand {
     /// `close`.
     public var name: CommandName { .close }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.viewer, .help, .attachments, .outbox] }
+    public var contexts: Set<KeyContext> { [.viewer, .help, .attachments, .urls, .outbox] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {

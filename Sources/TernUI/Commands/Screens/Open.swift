@@ -8,13 +8,15 @@ public struct OpenCommand: UICommand {
     /// `open`.
     public var name: CommandName { .open }
     /// Where it works.
-    public var contexts: Set<KeyContext> { [.sidebar, .list, .attachments] }
+    public var contexts: Set<KeyContext> { [.sidebar, .list, .attachments, .urls] }
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
         switch invocation.context {
         case .attachments:
             return state.openSelectedAttachment()
+        case .urls:
+            return state.openSelectedURL()
         case .sidebar:
             guard let line = state.sidebar.list.selected, state.sidebar.entries.indices.contains(line) else { return [] }
             let entry = state.sidebar.entries[line]

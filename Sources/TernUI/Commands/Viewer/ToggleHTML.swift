@@ -11,11 +11,10 @@ public struct ToggleHTMLCommand: UICommand {
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
-        state.changeReaderOptions { options, content in
+        return state.changeReaderOptions { options, content in
             guard content.hasOtherAlternative else { return "This message has only one version of its text" }
             options.preferHTML.toggle()
             return options.preferHTML ? "Showing the HTML version" : "Showing the plain-text version"
         }
-        return []
     }
 }

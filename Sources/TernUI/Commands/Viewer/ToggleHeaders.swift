@@ -11,11 +11,10 @@ public struct ToggleHeadersCommand: UICommand {
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
-        state.changeReaderOptions { options, _ in
+        return state.changeReaderOptions { options, _ in
             options.showAllHeaders.toggle()
             options.showRaw = false
             return options.showAllHeaders ? "Showing all headers" : "Showing the usual headers"
         }
-        return []
     }
 }

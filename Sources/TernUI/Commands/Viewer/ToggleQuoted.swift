@@ -11,10 +11,9 @@ public struct ToggleQuotedCommand: UICommand {
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
-        state.changeReaderOptions { options, _ in
+        return state.changeReaderOptions { options, _ in
             options.foldQuotes.toggle()
             return options.foldQuotes ? "Long quoted blocks folded" : "Quoted text shown whole"
         }
-        return []
     }
 }

@@ -11,10 +11,9 @@ public struct ViewRawCommand: UICommand {
 
     /// Runs it.
     public func run(_ invocation: CommandInvocation, state: inout AppState) -> [Effect] {
-        state.changeReaderOptions { options, _ in
+        return state.changeReaderOptions { options, _ in
             options.showRaw.toggle()
             return options.showRaw ? "Showing the raw source" : "Showing the message"
         }
-        return []
     }
 }

@@ -3,5 +3,6 @@ extension CommandRegistry {
     static let viewerCommands: [any UICommand] = [
         ToggleHeadersCommand(), ToggleQuotedCommand(), ToggleHTMLCommand(), ViewRawCommand(), OpenURLCommand(),
         ViewAttachmentsCommand(), SaveAttachmentCommand(), PipeMessageCommand(),
+        URLListCommand(), CopyURLCommand(), SaveAllAttachmentsCommand(),
     ]
 }
