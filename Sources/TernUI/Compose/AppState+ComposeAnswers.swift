@@ -191,12 +191,28 @@ extension AppState {
             show(.error, "The text from the editor has problems: \(answer.problems[0]); press e to fix it")
             return []
         }
-        if firstEdit && untouched, answer.draft != nil {
+        // Only a message begun here and left as it began goes (NeoMutt's abort_unmodified); a
+        // postponed draft, a message edited as new or one from the outbox is the user's own text,
+        // and leaving the editor without a change means it is ready, not unwanted.
+        if firstEdit && untouched, let draft = answer.draft, draft.kind.discardsWhenUnchanged {
             closeComposer(id)
             show(.info, "Message not changed: discarded")
             return [.compose(.discard(id: id))]
         }
         if let note = answer.notes.first { show(.warning, note) }
         return []
+    }
+}
+
+extension DraftKind {
+    /// Whether a draft of this kind is discarded when the first editor run leaves it as it began:
+    /// true for messages begun from nothing or from a message being answered or forwarded; false
+    /// for a postponed draft taken up again, a message edited as new and one from the outbox,
+    /// whose text the user already wrote.
+    var discardsWhenUnchanged: Bool {
+        switch self {
+        case .new, .reply, .groupReply, .listReply, .forward, .forwardAttached: return true
+        case .editAsNew, .resumed, .fromOutbox: return false
+        }
     }
 }
