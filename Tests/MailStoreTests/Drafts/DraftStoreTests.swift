@@ -99,6 +99,7 @@ struct DraftStoreTests {
         handle.release()
         #expect(try store.list().isEmpty)
         store.removeEmpty()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
+        let left = try FileManager.default.contentsOfDirectory(atPath: root)
+        #expect(left.isEmpty, "left in the drafts folder: \(left), held: \(left.map { DraftLock.isHeld(directory: root + "/" + $0) })")
     }
 }
