@@ -1,5 +1,4 @@
 import Foundation
-import TernTestSupport
 
 /// A Dovecot user of its own for one test, so that a download that empties the mailbox cannot
 /// touch the mail of other tests (which share alice and bob and run in parallel).
@@ -7,18 +6,23 @@ import TernTestSupport
 /// The user is added to the stack's passwd-file (DIR/dovecot/users, which Dovecot re-reads when it
 /// changes) with a home in DIR/mail/NAME owned by the `mail` user, like alice and bob. Messages
 /// are delivered straight into its Maildir as a delivery agent would: tmp/, then rename into new/.
-struct DovecotTestUser {
-    struct SetupError: Error, CustomStringConvertible {
-        let description: String
+public struct DovecotTestUser: Sendable {
+    /// The user could not be set up.
+    public struct SetupError: Error, CustomStringConvertible {
+        /// What went wrong.
+        public let description: String
     }
 
-    let name: String
-    let password: String
-    let maildir: URL
+    /// The login name's local part (`NAME@example.test` logs in).
+    public let name: String
+    /// The password.
+    public let password: String
+    /// The user's Maildir on the server.
+    public let maildir: URL
     private let owner: (uid: uid_t, gid: gid_t)
 
-    /// Creates a fresh user in `stack`.
-    static func create(in stack: MailStack, prefix: String = "pop3dl") throws -> DovecotTestUser {
+    /// Creates a fresh user in `stack` (as root: it writes the stack's passwd-file and chowns to `mail`).
+    public static func create(in stack: MailStack, prefix: String = "pop3dl") throws -> DovecotTestUser {
         guard let mailUser = getpwnam("mail") else { throw SetupError(description: "no `mail` user on this system") }
         let owner = (mailUser.pointee.pw_uid, mailUser.pointee.pw_gid)
         let name = "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
@@ -54,7 +58,7 @@ struct DovecotTestUser {
     }
 
     /// Delivers messages (LF line endings, as Maildir files hold them) into the user's inbox.
-    func deliver(_ messages: [[UInt8]]) throws {
+    public func deliver(_ messages: [[UInt8]]) throws {
         let tmp = maildir.appendingPathComponent("tmp")
         let new = maildir.appendingPathComponent("new")
         let stamp = Int(Date().timeIntervalSince1970)
@@ -73,7 +77,7 @@ struct DovecotTestUser {
     }
 
     /// The messages Dovecot still holds for the user (new/ and cur/), by content.
-    func messagesOnServer() throws -> [[UInt8]] {
+    public func messagesOnServer() throws -> [[UInt8]] {
         var result: [[UInt8]] = []
         for sub in ["new", "cur"] {
             let folder = maildir.appendingPathComponent(sub)
@@ -82,62 +86,5 @@ struct DovecotTestUser {
             }
         }
         return result
-    }
-}
-
-/// Messages that look like mail and exercise POP3's corners: lines starting with dots, a line
-/// holding a single dot, 8-bit UTF-8, long lines; sizes spread from a few hundred bytes to 100 KB.
-enum TestMessages {
-    static func make(count: Int, token: String, seed: UInt64 = 1) -> [[UInt8]] {
-        var random = SplitMix64(seed: seed)
-        return (0..<count).map { index in
-            let size = [300, 2_000, 8_000, 20_000, 60_000, 100_000][Int(random.next() % 6)]
-            return message(index: index, token: token, size: size)
-        }
-    }
-
-    static func message(index: Int, token: String, size: Int) -> [UInt8] {
-        var text = """
-            From: Alice <alice@example.test>
-            To: bob@example.test
-            Subject: download test \(index) – grüße
-            Message-ID: <\(token)-\(index)@example.test>
-            Date: Mon, 2 Jan 2023 10:00:00 +0100
-            MIME-Version: 1.0
-            Content-Type: text/plain; charset=utf-8
-            Content-Transfer-Encoding: 8bit
-
-            .a line that starts with a dot
-            ..two dots
-            .
-            From the start of a line. Ünïcödé text ✓
-
-            """
-        let line = "line of message \(index) with some words to make it longer than a short line\n"
-        while text.utf8.count < size { text += line }
-        return Array(text.utf8)
-    }
-
-    /// A message of about `size` bytes of base64-like lines (an attachment).
-    static func large(size: Int, token: String) -> [UInt8] {
-        var bytes = Array("""
-            From: alice@example.test
-            To: bob@example.test
-            Subject: a large message
-            Message-ID: <\(token)-large@example.test>
-            MIME-Version: 1.0
-            Content-Type: application/octet-stream
-            Content-Transfer-Encoding: base64
-
-
-            """.utf8)
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var random = SplitMix64(seed: 7)
-        bytes.reserveCapacity(size + 100)
-        while bytes.count < size {
-            for _ in 0..<76 { bytes.append(alphabet[Int(random.next() % 64)]) }
-            bytes.append(0x0A)
-        }
-        return bytes
     }
 }
