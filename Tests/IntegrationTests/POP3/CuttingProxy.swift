@@ -1,23 +1,26 @@
 import Foundation
 
 /// A TCP proxy on 127.0.0.1 that forwards connections to a port of the test stack and, for the
-/// first connection, kills both sides once the server has sent `cutAfter` bytes: the connection
-/// dies in the middle of whatever the server was sending (TLS records included), as a network
-/// failure would. Later connections are forwarded untouched.
+/// first connection, kills both sides once the server has sent `cutAfter` bytes (or the client
+/// `clientCutAfter` bytes): the connection dies in the middle of whatever was being sent (TLS
+/// records included), as a network failure or a stopped server would. Later connections are
+/// forwarded untouched. (Tests never stop the shared servers: other tests run at the same time.)
 final class CuttingProxy: @unchecked Sendable {
     /// The port the proxy listens on.
     let port: Int
     private let listener: Int32
     private let target: Int
     private let cutAfter: Int
+    private let clientCutAfter: Int
     private let lock = NSLock()
     private var cutDone = false
     private var forwarded = 0
 
     /// Starts a proxy to `127.0.0.1:target`.
-    init(target: Int, cutAfter: Int) throws {
+    init(target: Int, cutAfter: Int, clientCutAfter: Int = .max) throws {
         self.target = target
         self.cutAfter = cutAfter
+        self.clientCutAfter = clientCutAfter
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ProxyError("socket: \(String(cString: strerror(errno)))") }
         var address = Self.loopback(port: 0)
@@ -70,9 +73,10 @@ final class CuttingProxy: @unchecked Sendable {
                 continue
             }
             let limit = first ? cutAfter : Int.max
+            let clientLimit = first ? clientCutAfter : Int.max
             first = false
             let pair = SocketPair(client: client, server: server)
-            Thread.detachNewThread { [self] in pump(from: client, to: server, limit: Int.max, pair: pair) }
+            Thread.detachNewThread { [self] in pump(from: client, to: server, limit: clientLimit, pair: pair) }
             Thread.detachNewThread { [self] in pump(from: server, to: client, limit: limit, pair: pair) }
         }
     }

@@ -13,10 +13,10 @@ import Transport
 /// reading the result back from Dovecot.
 @Suite(.enabled(if: MailStack.shouldRun), .serialized)
 struct SMTPPostfixTests {
-    static func server(_ stack: MailStack, security: TernConfig.ConnectionSecurity, password: String = "alicepw")
-        -> (ServerConnection, [String: String])
+    static func server(_ stack: MailStack, security: TernConfig.ConnectionSecurity, password: String = "alicepw",
+                       port: Int? = nil) -> (ServerConnection, [String: String])
     {
-        let port = security == .tls ? stack.submissionsPort : stack.submissionPort
+        let port = port ?? (security == .tls ? stack.submissionsPort : stack.submissionPort)
         return (ServerConnection(serverProtocol: .smtp, host: stack.host, port: port, security: security, user: "alice",
                                  password: .environment("TERN_TEST_PW"), caFile: stack.caFile.path),
                 ["TERN_TEST_PW": password])
@@ -25,8 +25,8 @@ struct SMTPPostfixTests {
     /// Alice as an IMAP account: her Sent copy goes by IMAP APPEND into the folder Dovecot marks
     /// \\Sent (SPECIAL-USE), through tern's IMAP backend.
     static func sender(_ stack: MailStack, security: TernConfig.ConnectionSecurity, data: URL,
-                       trace: ProtocolTrace? = nil) throws -> OutboxSender {
-        let (server, environment) = Self.server(stack, security: security)
+                       trace: ProtocolTrace? = nil, port: Int? = nil) throws -> OutboxSender {
+        let (server, environment) = Self.server(stack, security: security, port: port)
         let cache = try HeaderCache(url: data.appendingPathComponent("alice-cache.sqlite"), account: "alice",
                                     source: "imap://alice@test")
         let settings = IMAPSettings(
@@ -167,41 +167,30 @@ struct SMTPPostfixTests {
         #expect(try sender.outbox.entries().first?.status == .failed)
     }
 
-    /// Postfix stops while the message is being sent: it stays in the outbox; after a restart,
-    /// `flush` sends it, and bob gets it exactly once.
-    @Test func theServerStopsMidSendThenTheMessageGoesOutOnce() async throws {
+    /// The connection to Postfix dies while the message text is going out (a proxy cuts it; the
+    /// shared Postfix is never stopped, other tests use it at the same time): the message stays in
+    /// the outbox, `flush` sends it, and bob gets it exactly once.
+    @Test func theConnectionDiesMidSendThenTheMessageGoesOutOnce() async throws {
         let stack = try MailStack.required()
         let data = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: data) }
-        let stopped = LockedFlag()
-        let trace = ProtocolTrace { line in
-            // The moment the message text starts to go out, Postfix goes down.
-            if line.contains("bytes of message text]"), !stopped.isSet {
-                stopped.set()
-                try? StackMail.postfix(stack, "stop")
-            }
-        }
-        let sender = try Self.sender(stack, security: .starttls, data: data, trace: trace)
+        // 100 KB from the client: past the greeting, EHLO, STARTTLS and login, inside the 200 KB text.
+        let proxy = try CuttingProxy(target: stack.submissionPort, cutAfter: .max, clientCutAfter: 100_000)
+        defer { proxy.stop() }
+        let sender = try Self.sender(stack, security: .starttls, data: data, port: proxy.port)
         let token = UUID().uuidString
         let message = OutgoingMessage(
             bytes: Array("From: alice@example.test\r\nTo: bob@example.test\r\nSubject: stop \(token)\r\nMessage-ID: <\(token)@example.test>\r\n\r\n".utf8)
                 + [UInt8](repeating: UInt8(ascii: "x"), count: 200_000) + [13, 10],
             sender: "alice@example.test", recipients: ["bob@example.test"], messageID: "\(token)@example.test")
-        let first: SendResult
-        do {
-            defer {
-                try? StackMail.postfix(stack, "start")
-            }
-            first = try await sender.send(message)
-        }
-        #expect(stopped.isSet)
+        let first = try await sender.send(message)
+        #expect(proxy.didCut)
         guard case .willRetry(let failure, _) = first.outcome else {
             Issue.record("expected a retry: \(first.outcome)")
             return
         }
         #expect(failure.isTransient)
         #expect(try sender.outbox.entries().first?.status == .queued)
-        try await StackMail.waitForPort(stack, stack.submissionPort)
         var flushed: [SendResult] = []
         for _ in 0..<20 {
             flushed = try await sender.flush()
@@ -216,13 +205,4 @@ struct SMTPPostfixTests {
         #expect(received.count == 1)
         #expect(again.count == 1)
     }
-}
-
-/// A flag set once from any thread.
-final class LockedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
 }

@@ -76,35 +76,6 @@ enum StackMail {
         _ = try imapFetch(stack, user: user, folder: "INBOX", messageID: "<none@tern.test>")
     }
 
-    /// `postfix -c DIR/postfix stop` or `start`, and for start, waits until the port answers.
-    static func postfix(_ stack: MailStack, _ command: String) throws {
-        let result = try run("/usr/sbin/postfix", ["-c", stack.directory.appendingPathComponent("postfix").path, command])
-        guard result.status == 0 else {
-            throw Failure(description: "postfix \(command) failed: \(result.output) \(result.error)")
-        }
-    }
-
-    /// Waits until something accepts TCP connections on `port` of the stack.
-    static func waitForPort(_ stack: MailStack, _ port: Int, timeout: Duration = .seconds(30)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr(stack.host)
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-                }
-            }
-            close(fd)
-            if connected { return }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        throw Failure(description: "nothing listens on \(stack.host):\(port)")
-    }
-
     struct RunResult {
         var status: Int32
         var output: String
