@@ -72,7 +72,7 @@ final class EventLog: @unchecked Sendable {
 
     /// Waits until `predicate` holds for the events seen so far (at most `timeout`: long, because
     /// tests run in parallel on few threads; a passing wait returns at once).
-    func wait(timeout: Duration = .seconds(30), until predicate: ([BackendEvent]) -> Bool) async -> Bool {
+    func wait(timeout: Duration = .seconds(120), until predicate: ([BackendEvent]) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if predicate(events) { return true }
