@@ -13,6 +13,11 @@
 //   TERN_MAILSTACK=DIR swift run -c release BenchIMAP backend FOLDER USER PASSWORD CACHEDIR
 //       The account backend on that folder: cold first page and full sync, warm open, resyncs
 //       (see BackendBench.swift; scripts/bench imap runs it).
+//
+//   TERN_MAILSTACK=DIR swift run -c release BenchIMAP sync FOLDER USER PASSWORD CACHEDIR
+//       Only the whole first sync from an empty cache, with wall and CPU time; the environment
+//       may change the backend's options: TERN_BENCH_CONNECTIONS, TERN_BENCH_BATCH,
+//       TERN_BENCH_DEPTH, TERN_BENCH_WRITE_ROWS.
 import Foundation
 import IMAP
 import MailCore
@@ -31,6 +36,10 @@ struct BenchIMAP {
             guard arguments.count >= 5 else { return usage() }
             try await BackendBench.run(folder: arguments[1], user: arguments[2], password: arguments[3],
                                        cacheDirectory: arguments[4])
+        case "sync":
+            guard arguments.count >= 5 else { return usage() }
+            try await BackendBench.firstSync(folder: arguments[1], user: arguments[2], password: arguments[3],
+                                             cacheDirectory: arguments[4])
         case "fetch":
             guard arguments.count >= 2 else { return usage() }
             try await fetch(folder: arguments[1], user: arguments.count > 2 ? arguments[2] : "alice",
@@ -41,7 +50,7 @@ struct BenchIMAP {
     }
 
     static func usage() {
-        print("usage: BenchIMAP parse [COUNT] | BenchIMAP fetch FOLDER [USER PASSWORD] | BenchIMAP backend FOLDER USER PASSWORD CACHEDIR   (see the top of BenchIMAP.swift)")
+        print("usage: BenchIMAP parse [COUNT] | BenchIMAP fetch FOLDER [USER PASSWORD] | BenchIMAP backend|sync FOLDER USER PASSWORD CACHEDIR   (see the top of BenchIMAP.swift)")
     }
 
     static func seconds(_ duration: Duration) -> Double {

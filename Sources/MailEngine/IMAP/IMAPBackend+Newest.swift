@@ -43,8 +43,7 @@ extension IMAPBackend {
         let exists = selected.messageCount
         guard exists > count else { return nil }
         let (box, reset) = try cache.write { try $0.ensureMailbox(path, uidValidity: validity) }
-        let modSeq = condStoreOn && !selected.noModSeq && selected.highestModSeq != nil
-        let added = try await fetchNewest(count, exists: exists, of: path, box: box, modSeq: modSeq, on: connection)
+        let added = try await fetchNewest(count, exists: exists, of: path, box: box, on: connection)
         return SyncReport(folder: path, added: added, rebuilt: reset && before != nil)
     }
 }
@@ -53,13 +52,13 @@ extension IMAPBackend {
     /// One `FETCH (exists - count + 1):exists` of the newest `count` messages of the selected
     /// folder, written to the cache (the folder marked incomplete) and announced.
     /// - Returns: How many were new to the cache.
-    func fetchNewest(_ count: Int, exists: Int, of path: MailboxPath, box: CacheMailbox, modSeq: Bool,
+    func fetchNewest(_ count: Int, exists: Int, of path: MailboxPath, box: CacheMailbox,
                      on connection: IMAPConnection) async throws -> Int {
         guard count > 0, exists > 0 else { return 0 }
         let first = UInt32(max(1, exists - count + 1))
         let collector = NewestMessagesCollector()
         try await connection.fetch(sequenceNumbers: SequenceSet(first ... UInt32(exists)),
-                                   items: IMAPFetchConversion.items(modSeq: modSeq)) { collector.append($0) }
+                                   items: IMAPFetchConversion.items) { collector.append($0) }
         let rows = collector.messages.compactMap(IMAPFetchConversion.cached)
         let added = try cache.write { w in
             try w.markIncomplete(box)

@@ -82,7 +82,7 @@ extension IMAPBackend {
             if serverNext == 0 || serverNext > box.uidNext {
                 // Bounded by UIDNEXT when known: `n:*` would also name the highest existing UID.
                 let newUIDs = SequenceSet(ranges: [box.uidNext ... (serverNext == 0 ? UInt32.max : serverNext - 1)])
-                changes.added += try await fetchEnvelopes(newUIDs, of: path, name: name, box: box, on: connection, modSeq: useModSeq,
+                changes.added += try await fetchEnvelopes(newUIDs, of: path, name: name, box: box, on: connection,
                                                           emitAdded: true)
             }
             // A QRESYNC select that reported nothing gone and no new UID leaves the cache as it
@@ -91,20 +91,23 @@ extension IMAPBackend {
             let unchanged = qresync != nil && serverModSeq != nil && serverNext != 0 && serverNext == box.uidNext
                 && changes.removedCount == 0 && changes.added == 0
             if !unchanged, try cache.count(in: path) != selected.messageCount {
-                try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
+                try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true)
             }
         } else {
-            // Rows left by an interrupted first sync may hold old flags: refresh them too.
-            let hadRows = try cache.count(in: path) > 0
+            // Rows cached before this sync (an interrupted first sync, the newest page of
+            // `syncNewest`) may hold old flags: theirs are refreshed after the reconciliation, and
+            // only theirs (the rows it fetches have their flags of now).
+            let cachedBefore = try cache.uids(in: path)
+            let hadRows = !cachedBefore.isEmpty
             if !hadRows, selected.messageCount > options.firstBatchSize {
                 // The first screen before anything else: the newest messages by sequence number,
                 // without waiting for `UID SEARCH` (the reconciliation below skips them).
                 changes.added += try await fetchNewest(options.firstBatchSize, exists: selected.messageCount, of: path, box: box,
-                                                       modSeq: useModSeq, on: connection)
+                                                       on: connection)
             }
-            try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true, modSeq: useModSeq)
-            if hadRows, serverNext > 1 {
-                try await refreshAllFlags(path, below: serverNext, on: connection, into: &changes)
+            try await reconcile(path, name: name, box: box, on: connection, into: &changes, fetchMissing: true)
+            if hadRows {
+                try await refreshFlags(path, of: cachedBefore, on: connection, into: &changes)
                 try apply(&changes, to: path, box: box)
             }
         }
@@ -181,10 +184,27 @@ extension IMAPBackend {
         changes.removed += cached.keys.filter { $0.value < below && seen[$0] == nil }.sorted()
     }
 
+    /// The flags of `uids` (cached rows) as the server has them now, compared with the cache;
+    /// UIDs the server no longer has are left to the reconciliation (`UID SEARCH`).
+    private func refreshFlags(_ path: MailboxPath, of uids: [UID], on connection: IMAPConnection,
+                              into changes: inout Changes) async throws {
+        guard !uids.isEmpty else { return }
+        let set = SequenceSet(ranges: uids.map { $0.value ... $0.value }).normalized()
+        let cached = try cache.flagsByUID(in: path)
+        let collector = FlagCollector()
+        try await connection.fetch(set, items: [.uid, .flags], batchSize: options.batchSize * 10,
+                                   pipelineDepth: options.pipelineDepth) { messages in
+            collector.add(messages)
+        }
+        for (uid, flags) in collector.take() where cached[uid].map({ $0 != flags }) ?? false {
+            changes.flags.append((uid, flags, nil))
+        }
+    }
+
     /// Compares the server's UIDs (`UID SEARCH ALL`) with the cache: cached UIDs the server lost
     /// are removed, and with `fetchMissing` the server's UIDs not cached are fetched.
     private func reconcile(_ path: MailboxPath, name: MailboxName, box: CacheMailbox, on connection: IMAPConnection, into changes: inout Changes,
-                           fetchMissing: Bool, modSeq: Bool) async throws {
+                           fetchMissing: Bool) async throws {
         let server = try await connection.search(.all).matches.normalized()
         let cachedUIDs = try cache.uids(in: path)
         var removed: [UID] = []
@@ -195,7 +215,7 @@ extension IMAPBackend {
         let missing = Self.subtract(cachedUIDs, from: server)
         guard !missing.isEmpty else { return }
         try cache.write { try $0.markIncomplete(box) }
-        changes.added += try await fetchEnvelopes(missing, of: path, name: name, box: box, on: connection, modSeq: modSeq,
+        changes.added += try await fetchEnvelopes(missing, of: path, name: name, box: box, on: connection,
                                                   emitAdded: true)
     }
 
@@ -225,8 +245,8 @@ extension IMAPBackend {
     /// committed to the cache as it arrives and announced (summaries while few, then progress).
     /// - Returns: How many messages were new to the cache.
     private func fetchEnvelopes(_ uids: SequenceSet, of path: MailboxPath, name: MailboxName, box: CacheMailbox,
-                                on connection: IMAPConnection, modSeq: Bool, emitAdded: Bool) async throws -> Int {
-        let items = IMAPFetchConversion.items(modSeq: modSeq)
+                                on connection: IMAPConnection, emitAdded: Bool) async throws -> Int {
+        let items = IMAPFetchConversion.items
         let total = uids.containsStar ? nil : uids.count
         let state = FetchProgress(total: total)
         let cache = self.cache

@@ -5,30 +5,43 @@ import MailStore
 
 /// What a sync fetches for each message, and its conversion into a cache row.
 enum IMAPFetchConversion {
-    /// Header fields fetched besides ENVELOPE: References for threading (ENVELOPE has only
-    /// In-Reply-To) and Content-Type for the attachment guess (cheaper than BODYSTRUCTURE).
-    static let extraFields = ["REFERENCES", "CONTENT-TYPE"]
-    static let extraSection = SectionSpecifier.headerFields(extraFields)
+    /// The header fields of a message-list row: those of an ENVELOPE (RFC 9051 §7.5.2), plus
+    /// References for threading and Content-Type for the attachment guess.
+    static let fields = ["DATE", "FROM", "SENDER", "REPLY-TO", "TO", "CC", "BCC", "SUBJECT", "MESSAGE-ID", "IN-REPLY-TO",
+                         "REFERENCES", "CONTENT-TYPE"]
+    static let section = SectionSpecifier.headerFields(fields)
 
-    /// The items of a message-list row: UID, FLAGS, RFC822.SIZE, INTERNALDATE, ENVELOPE, the
-    /// extra header fields, and MODSEQ when the server keeps mod-sequences.
-    static func items(modSeq: Bool) -> [FetchAttribute] {
-        FetchAttribute.envelopeItems + [.body(extraSection, peek: true)] + (modSeq ? [.modSeq] : [])
-    }
+    /// The items of a message-list row: UID, FLAGS, RFC822.SIZE, INTERNALDATE and the header
+    /// fields as they are (`BODY.PEEK[HEADER.FIELDS (...)]`), decoded here by MailCore like a
+    /// Maildir file's header.
+    ///
+    /// Not ENVELOPE: the server would parse the same fields into its own structure first. Dovecot
+    /// 2.3 on a 100,000-message Maildir folder, three connections at once, answered these items in
+    /// 4.8 s with its cache empty and 1.7 s with it filled, against 6.5 s and 2.6 s for ENVELOPE
+    /// plus References and Content-Type.
+    ///
+    /// No MODSEQ: a resync needs only the folder's HIGHESTMODSEQ, which SELECT reports (RFC 7162
+    /// §3.1.2.1; the flags fetched after that SELECT are at least that new). Per message it is
+    /// costly on Dovecot 2.3: a `UID FETCH 1:*` on that folder took 24 s with MODSEQ and 11 s
+    /// without (one connection, empty server cache), 5.3 s and 3.5 s with the cache filled.
+    static let items: [FetchAttribute] = [.uid, .flags, .rfc822Size, .internalDate, .body(section, peek: true)]
 
     /// The cache row of a fetched message; nil without a UID (never for a UID FETCH). A message
-    /// whose ENVELOPE could not be read still gets a row (with an empty envelope), so the cache
-    /// knows every UID.
+    /// whose header could not be read still gets a row (with what could be read, or an empty
+    /// envelope), so the cache knows every UID. A server that sent an ENVELOPE instead of the
+    /// header fields gets its ENVELOPE used.
     static func cached(_ message: FetchedMessage) -> CachedMessage? {
         guard let uid = message.uid else { return nil }
-        var envelope = message.envelope?.mailEnvelope() ?? Envelope()
+        var envelope = Envelope()
         var hasAttachments = false
-        if let header = message.body(extraSection), !header.isEmpty {
-            let fields = HeaderFieldScan(header)
-            if let references = fields.value("references") {
-                envelope.references = MessageIDList.parse(String(decoding: references, as: UTF8.self))
+        if let header = message.body(section), !header.isEmpty {
+            let parsed = Message(bytes: header)
+            envelope = parsed.envelope
+            if let type = parsed.header.first("Content-Type") {
+                hasAttachments = probablyHasAttachments(contentType: type.unfoldedBytes[...])
             }
-            if let type = fields.value("content-type") { hasAttachments = probablyHasAttachments(contentType: type) }
+        } else if let fetched = message.envelope {
+            envelope = fetched.mailEnvelope()
         }
         return CachedMessage(uid: uid, envelope: envelope, flags: message.mailFlags ?? [], size: message.size ?? 0,
                              receivedDate: message.internalDate?.date, hasAttachments: hasAttachments,
@@ -49,47 +62,5 @@ enum IMAPFetchConversion {
         if text.hasPrefix("multipart/") { return text == "multipart/mixed" }
         if text.isEmpty || text.hasPrefix("text/") || text.hasPrefix("message/") { return false }
         return text.contains("/")
-    }
-}
-
-/// The unfolded values of the fields of a small header section (the answer to
-/// `BODY.PEEK[HEADER.FIELDS (...)]`), found by a single pass over the bytes.
-struct HeaderFieldScan {
-    private var fields: [(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
-
-    init(_ bytes: [UInt8]) {
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            var end = index
-            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-            lines.append(bytes[start ..< end])
-            start = index + 1
-        }
-        if start < bytes.count { lines.append(bytes[start...]) }
-        var current: (name: ArraySlice<UInt8>, value: [UInt8])?
-        for line in lines {
-            if line.isEmpty { break }
-            if let first = line.first, first == 0x20 || first == 0x09 {
-                current?.value.append(0x20)
-                current?.value.append(contentsOf: line.drop { $0 == 0x20 || $0 == 0x09 })
-                continue
-            }
-            if let done = current { fields.append((done.name, done.value[...])) }
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
-                current = nil
-                continue
-            }
-            current = (line[line.startIndex ..< colon], Array(line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }))
-        }
-        if let done = current { fields.append((done.name, done.value[...])) }
-    }
-
-    /// The value of the first field called `name` (lower case), if any.
-    func value(_ name: String) -> ArraySlice<UInt8>? {
-        let wanted = Array(name.utf8)
-        return fields.first { field in
-            field.name.count == wanted.count && zip(field.name, wanted).allSatisfy { ($0 | 0x20) == $1 }
-        }?.value
     }
 }

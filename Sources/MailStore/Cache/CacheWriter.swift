@@ -12,6 +12,9 @@ public final class CacheWriter {
     private var pendingUIDNext: [Int64: UInt32] = [:]
     /// Rows inserted in this transaction and not yet in the full-text index.
     private var unindexed: [Int64] = []
+    /// Rows inserted in this transaction and not yet in their folder's `total` / `unread`, by
+    /// folder id (see ``countInserted(_:in:)``).
+    private var uncounted: [Int64: (total: Int64, unread: Int64)] = [:]
     /// The prepared insert of new Maildir rows, made on first use.
     private var newRows: RowInserter?
 
@@ -99,8 +102,12 @@ public final class CacheWriter {
                                           arguments: [mailbox.id, Int64(message.uid.value)])
         if existing != nil { try indexNewRows() }
         try statement.execute(arguments: Self.arguments(message, uid: message.uid, mailbox: mailbox))
-        // An update is re-indexed by its trigger; a new row waits for the bulk indexing.
-        if existing == nil { unindexed.append(db.lastInsertedRowID) }
+        // An update is re-indexed and recounted by its triggers; a new row waits for the bulk
+        // indexing and counting.
+        if existing == nil {
+            unindexed.append(db.lastInsertedRowID)
+            countInserted(message, in: mailbox)
+        }
         if let next = pendingUIDNext[mailbox.id], message.uid.value >= next { pendingUIDNext[mailbox.id] = message.uid.value &+ 1 }
     }
 
@@ -169,7 +176,30 @@ public final class CacheWriter {
     func insertRow(_ message: CachedMessage, uid: UID, mailbox: CacheMailbox) throws -> Bool {
         let inserter = try newRows ?? RowInserter(db: db, sql: Self.insertNewSQL)
         newRows = inserter
-        return try inserter.insert(message, uid: uid, mailbox: mailbox)
+        guard try inserter.insert(message, uid: uid, mailbox: mailbox) else { return false }
+        countInserted(message, in: mailbox)
+        return true
+    }
+
+    /// Counts a row just inserted in its folder's `total` and `unread`, written by
+    /// ``countNewRows()`` (the schema has no insert trigger for them).
+    private func countInserted(_ message: CachedMessage, in mailbox: CacheMailbox) {
+        var counts = uncounted[mailbox.id] ?? (0, 0)
+        counts.total += 1
+        if !message.flags.contains(.seen) { counts.unread += 1 }
+        uncounted[mailbox.id] = counts
+    }
+
+    /// Adds the rows inserted so far to their folders' counts: one UPDATE per folder. Called
+    /// before any statement that could read or reset the counts, and when the transaction ends.
+    private func countNewRows() throws {
+        guard !uncounted.isEmpty else { return }
+        let pending = uncounted
+        uncounted = [:]
+        for (id, counts) in pending {
+            try db.execute(sql: "UPDATE mailbox SET total = total + ?, unread = unread + ? WHERE id = ?",
+                           arguments: [counts.total, counts.unread, id])
+        }
     }
 
     /// Notes a row inserted in this transaction that the full-text index does not hold yet.
@@ -192,6 +222,7 @@ public final class CacheWriter {
     /// change that could delete or rewrite such a row (its trigger would tell the index to forget
     /// words it was never given, which corrupts an FTS5 index) and when the transaction ends.
     private func indexNewRows() throws {
+        try countNewRows()
         guard !unindexed.isEmpty else { return }
         let list = "[" + unindexed.map(String.init).joined(separator: ",") + "]"
         unindexed = []

@@ -58,4 +58,35 @@ public enum IMAPScripts {
             + "((\"Bob\" NIL \"bob\" \"example.test\")) NIL NIL "
             + (number % 3 == 1 ? "\"<\(number - 1)@example.org>\"" : "NIL") + " \"<\(number)@example.org>\"))\r\n"
     }
+
+    /// The header fields a message-list FETCH asks for (tern's sync, `IMAPFetchConversion`).
+    public static let listFields = "DATE FROM SENDER REPLY-TO TO CC BCC SUBJECT MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE"
+
+    /// `[UID ]FETCH set (UID FLAGS RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER.FIELDS (...)])`: the
+    /// command line of a message-list fetch, without its tag.
+    public static func listFetchCommand(_ set: String, uid: Bool = true) -> String {
+        (uid ? "UID " : "") + "FETCH \(set) (UID FLAGS RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER.FIELDS (\(listFields))])"
+    }
+
+    /// ``headerFetch(_:)`` for each `n` of `range`.
+    public static func headerFetches(_ range: ClosedRange<Int>) -> String {
+        range.map(headerFetch).joined()
+    }
+
+    /// The answer to a message-list fetch (``listFetchCommand(_:uid:)``) for message `number`
+    /// (UID = number), as Dovecot formats it: the header fields in a literal, in the message's
+    /// order, ending with the empty line. The same message as ``envelopeFetch(_:)``.
+    public static func headerFetch(_ number: Int) -> String {
+        let day = number % 28 + 1
+        let flags = number % 3 == 0 ? "\\Seen \\Flagged" : "\\Seen"
+        let sender = "Sender \(number % 300) <sender\(number % 300)@example.org>"
+        var header = "From: \(sender)\r\nTo: Bob <bob@example.test>\r\n"
+            + "Subject: Message number \(number) about =?utf-8?q?caf=C3=A9?=\r\n"
+            + "Date: Mon, \(day) Mar 2024 10:00:00 +0100\r\nMessage-ID: <\(number)@example.org>\r\n"
+        if number % 3 == 1 { header += "In-Reply-To: <\(number - 1)@example.org>\r\nReferences: <\(number - 1)@example.org>\r\n" }
+        header += "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        return "* \(number) FETCH (UID \(number) FLAGS (\(flags)) RFC822.SIZE \(2000 + number % 5000) "
+            + "INTERNALDATE \"\(day < 10 ? " " : "")\(day)-Mar-2024 10:\(number % 60 < 10 ? "0" : "")\(number % 60):00 +0100\" "
+            + "BODY[HEADER.FIELDS (\(listFields))] {\(header.utf8.count)}\r\n\(header))\r\n"
+    }
 }

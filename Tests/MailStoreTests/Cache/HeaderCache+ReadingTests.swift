@@ -52,6 +52,28 @@ import Testing
         try Self.check(cache, MailboxPath(["Other"]), total: 0, unread: 0)
     }
 
+    /// Inserts are counted by the writer when the transaction ends (no trigger per row): changes
+    /// to the same rows in the same transaction must still leave the counts right.
+    @Test func countsOfRowsInsertedAndChangedInOneTransaction() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let inbox = try cache.write { try $0.ensureMailbox(.inbox, uidValidity: 1).mailbox }
+        let fetched = (1 ... 6).map { CacheFixtures.message(uid: UInt32($0), subject: "m\($0)", date: nil, flags: $0 % 2 == 0 ? [.seen] : []) }
+        try cache.write { w in
+            #expect(try w.insertFetched(fetched, in: inbox) == 6)
+            #expect(try w.insertFetched(Array(fetched.prefix(2)), in: inbox) == 0, "known uids are replaced, not counted again")
+            try w.updateFlags(UID(1), in: inbox, flags: [.seen])
+            try w.remove([UID(2), UID(3)], in: inbox)
+        }
+        try Self.check(cache, .inbox, total: 4, unread: 1)
+        try cache.write { w in
+            try w.insertFetched([CacheFixtures.message(uid: 9, subject: "new", date: nil)], in: inbox)
+            // A new UIDVALIDITY in the same transaction drops the row just inserted too.
+            try w.ensureMailbox(.inbox, uidValidity: 2)
+            try w.insertFetched([CacheFixtures.message(uid: 1, subject: "again", date: nil)], in: inbox)
+        }
+        try Self.check(cache, .inbox, total: 1, unread: 1)
+    }
+
     @Test func filteredCountsStillCountRows() throws {
         let cache = try HeaderCache(inMemoryFor: "t")
         let inbox = try cache.write { try $0.ensureMailbox(.inbox).mailbox }

@@ -123,6 +123,11 @@ import Testing
                                char(31) || 'me@example.org', 'u' || i, 'cur/u' || i || ':2,'
                         FROM seq
                         """, arguments: [n, box.id, n, n, n])
+                    // What CacheWriter does at the end of a transaction (inserts have no trigger).
+                    try db.execute(sql: """
+                        UPDATE mailbox SET total = (SELECT count(*) FROM message WHERE mailbox_id = ?1),
+                            unread = (SELECT count(*) FROM message WHERE mailbox_id = ?1 AND flags & 1 = 0) WHERE id = ?1
+                        """, arguments: [box.id])
                     try db.execute(sql: """
                         INSERT INTO message_fts(rowid, subject, addr_from, addr_to, addr_cc)
                         SELECT id, subject, addr_from, addr_to, addr_cc FROM message

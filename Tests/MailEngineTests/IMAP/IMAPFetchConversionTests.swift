@@ -1,0 +1,85 @@
+import Foundation
+import IMAP
+import MailCore
+import MailStore
+import Testing
+@testable import MailEngine
+
+/// The message-list fetch of a sync: what is asked for, and the cache row made of the answer.
+@Suite struct IMAPFetchConversionTests {
+    /// A fetched message with the header fields of `header` (CRLF line ends).
+    static func message(uid: UInt32? = 7, header: String?, envelope: IMAPEnvelope? = nil) -> FetchedMessage {
+        var message = FetchedMessage(sequenceNumber: 1)
+        if let uid { message.apply(.uid(uid)) }
+        message.apply(.flags([.seen]))
+        message.apply(.rfc822Size(4321))
+        if let header { message.sections[BodySection(.body, IMAPFetchConversion.section)] = Array(header.utf8) }
+        if let envelope { message.apply(.envelope(envelope)) }
+        return message
+    }
+
+    @Test func theListFetchAsksForTheHeaderFieldsAndNeitherEnvelopeNorModSeq() {
+        let items = IMAPFetchConversion.items
+        #expect(items.contains(.uid) && items.contains(.flags) && items.contains(.rfc822Size) && items.contains(.internalDate))
+        #expect(!items.contains(.envelope) && !items.contains(.modSeq))
+        #expect(items.contains(.body(.headerFields(IMAPFetchConversion.fields), peek: true)))
+        for field in ["DATE", "FROM", "SENDER", "REPLY-TO", "TO", "CC", "BCC", "SUBJECT", "MESSAGE-ID", "IN-REPLY-TO", "REFERENCES",
+                      "CONTENT-TYPE"] {
+            #expect(IMAPFetchConversion.fields.contains(field), "\(field) is missing")
+        }
+    }
+
+    @Test func theHeaderFieldsBecomeTheEnvelopeOfTheRow() throws {
+        let header = "From: =?utf-8?q?Ren=C3=A9e?= <renee@example.org>\r\nSender: list@example.org\r\n"
+            + "Reply-To: replies@example.org\r\nTo: Bob <bob@example.test>,\r\n carol@example.test\r\nCc: dave@example.test\r\n"
+            + "Bcc: eve@example.test\r\nSubject: Lunch\r\n at noon? =?utf-8?q?caf=C3=A9?=\r\n"
+            + "Date: Mon, 4 Mar 2024 10:00:00 +0100\r\nMessage-ID: <m1@example.org>\r\nIn-Reply-To: <m0@example.org>\r\n"
+            + "References: <a@example.org>\r\n <m0@example.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        let row = try #require(IMAPFetchConversion.cached(Self.message(header: header)))
+        let envelope = row.envelope
+        #expect(row.uid == UID(7) && row.size == 4321 && row.flags == [.seen])
+        #expect(envelope.subject == "Lunch at noon? café")
+        #expect(envelope.from.map(\.address) == ["renee@example.org"] && envelope.from.first?.name == "Renée")
+        #expect(envelope.sender?.address == "list@example.org")
+        #expect(envelope.replyTo.map(\.address) == ["replies@example.org"])
+        #expect(envelope.to.map(\.address) == ["bob@example.test", "carol@example.test"])
+        #expect(envelope.cc.map(\.address) == ["dave@example.test"] && envelope.bcc.map(\.address) == ["eve@example.test"])
+        #expect(envelope.date == Date(timeIntervalSince1970: 1_709_542_800))
+        #expect(envelope.messageID?.value == "m1@example.org")
+        #expect(envelope.inReplyTo.map(\.value) == ["m0@example.org"])
+        #expect(envelope.references.map(\.value) == ["a@example.org", "m0@example.org"])
+        #expect(!row.hasAttachments && !row.hasAttachmentsIsExact)
+    }
+
+    @Test(arguments: [
+        ("multipart/mixed; boundary=x", true),
+        ("Multipart/Mixed;\r\n boundary=\"x\"", true),
+        ("multipart/alternative; boundary=x", false),
+        ("application/pdf; name=a.pdf", true),
+        ("text/html", false),
+        ("message/rfc822", false),
+    ])
+    func theTopLevelContentTypeGuessesAttachments(type: String, expected: Bool) throws {
+        let row = try #require(IMAPFetchConversion.cached(Self.message(header: "Subject: x\r\nContent-Type: \(type)\r\n\r\n")))
+        #expect(row.hasAttachments == expected)
+    }
+
+    @Test func aMessageWithoutTheseFieldsStillGetsARow() throws {
+        let empty = try #require(IMAPFetchConversion.cached(Self.message(header: "\r\n")))
+        #expect(empty.envelope.subject == nil && empty.envelope.from.isEmpty && empty.uid == UID(7))
+        let missing = try #require(IMAPFetchConversion.cached(Self.message(header: nil)))
+        #expect(missing.envelope.subject == nil && missing.size == 4321)
+        let garbage = try #require(IMAPFetchConversion.cached(Self.message(header: "\u{1}\u{2}: ::<<>>\r\nFrom: ,,,@@\r\n\r\n")))
+        #expect(garbage.uid == UID(7))
+    }
+
+    @Test func anEnvelopeIsUsedWhenTheServerSentNoHeaderFields() throws {
+        let envelope = IMAPEnvelope(subject: Array("Hello".utf8))
+        let row = try #require(IMAPFetchConversion.cached(Self.message(header: nil, envelope: envelope)))
+        #expect(row.envelope.subject == "Hello")
+    }
+
+    @Test func aMessageWithoutUIDGetsNoRow() {
+        #expect(IMAPFetchConversion.cached(Self.message(uid: nil, header: "Subject: x\r\n\r\n")) == nil)
+    }
+}
