@@ -19,8 +19,12 @@ public enum MessageIDList {
                 var j = i + 1
                 while j < bytes.count, bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "<") { j += 1 }
                 if j < bytes.count, bytes[j] == UInt8(ascii: ">") {
-                    let raw = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
-                    let value = TextSanitizer.headerText(raw).filter { $0 != " " }
+                    let inner = bytes[(i + 1)..<j]
+                    // The usual id, printable ASCII without spaces, is its own text (no sanitising
+                    // and filtering by Character: this runs for every message of a first sync).
+                    let value = inner.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+                        ? String(decoding: inner, as: UTF8.self)
+                        : TextSanitizer.headerText(String(decoding: inner, as: UTF8.self)).filter { $0 != " " }
                     if !value.isEmpty, seen.insert(value).inserted { ids.append(MessageID(value)) }
                     i = j + 1
                     continue

@@ -64,6 +64,24 @@ import Testing
         #expect(row.hasAttachments == expected)
     }
 
+    @Test(arguments: [
+        // (header, the fields left, the Content-Type value)
+        ("Subject: a\r\nContent-Type: text/plain\r\nFrom: b@c\r\n\r\n", "Subject: a\r\nFrom: b@c\r\n\r\n", " text/plain\r\n"),
+        ("content-TYPE: multipart/mixed;\r\n\tboundary=x\r\nSubject: a\r\n\r\n", "Subject: a\r\n\r\n",
+         " multipart/mixed;\r\n\tboundary=x\r\n"),
+        ("Subject: a\r\nContent-Type: text/html\r\n\r\n", "Subject: a\r\n\r\n", " text/html\r\n"),
+        ("Content-Type: text/html", "", " text/html"),
+        ("Content-Type-Extra: no\r\nSubject: a\r\n\r\n", "Content-Type-Extra: no\r\nSubject: a\r\n\r\n", nil),
+        ("Subject: a\r\n\r\nContent-Type: text/html\r\n", "Subject: a\r\n\r\nContent-Type: text/html\r\n", nil),
+        ("Subject: a\nContent-Type: image/png\nTo: b@c\n\n", "Subject: a\nTo: b@c\n\n", " image/png\n"),
+        ("", "", nil),
+    ] as [(String, String, String?)])
+    func contentTypeIsTakenOutOfTheHeader(header: String, fields: String, contentType: String?) {
+        let (rest, value) = IMAPFetchConversion.splitContentType(Array(header.utf8))
+        #expect(String(decoding: rest, as: UTF8.self) == fields)
+        #expect(value.map { String(decoding: $0, as: UTF8.self) } == contentType)
+    }
+
     @Test func aMessageWithoutTheseFieldsStillGetsARow() throws {
         let empty = try #require(IMAPFetchConversion.cached(Self.message(header: "\r\n")))
         #expect(empty.envelope.subject == nil && empty.envelope.from.isEmpty && empty.uid == UID(7))
