@@ -121,14 +121,24 @@ public final class HeaderCache: Sendable {
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
         config.label = "tern header cache"
+        config.maximumReaderCount = maximumReaders
         config.prepareDatabase { db in
             // WAL commits without fsync (a crash may lose the last transactions of a disposable
-            // cache, never corrupt it), and a page cache large enough for a first scan's indexes
-            // (an upper bound: pages are allocated only when used).
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY")
+            // cache, never corrupt it). The writer gets a page cache large enough for a first
+            // scan's indexes; readers fetch one page of rows or a count at a time and get a small
+            // one (upper bounds: pages are allocated only when used, but a scan fills them).
+            let kibibytes = db.configuration.readonly ? readerCacheKiB : writerCacheKiB
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(kibibytes); PRAGMA temp_store = MEMORY")
         }
         return config
     }
+
+    /// SQLite's page cache of the writing connection, in KiB.
+    static let writerCacheKiB = 16 * 1024
+    /// SQLite's page cache of each reading connection, in KiB.
+    static let readerCacheKiB = 2 * 1024
+    /// Reading connections at most (the list, counts and a sync's reads run side by side).
+    static let maximumReaders = 3
 
     private static func openQueue(path: String) throws -> any DatabaseWriter {
         try DatabasePool(path: path, configuration: configuration())

@@ -24,6 +24,8 @@ public enum AppMessage: Sendable {
     case viewer(ViewerAnswer)
     /// A sync ended.
     case synced(FolderKey, Result<SyncReport, UIError>)
+    /// The newest page of a folder with nothing cached arrived (``Effect/syncNewest(_:count:)``).
+    case newestSynced(FolderKey, Result<SyncReport, UIError>)
     /// A change to messages ended.
     case performed(MessageAction, uids: [UID], in: FolderKey, Result<Void, UIError>)
     /// The answer to a composer effect (Compose/ComposeEffect.swift).

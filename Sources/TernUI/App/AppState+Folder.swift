@@ -76,12 +76,42 @@ extension AppState {
         }
     }
 
-    /// Starts the open folder's first sync, once: after its cached rows are shown.
+    /// Starts the open folder's first sync, once: after its cached rows are shown. A folder with
+    /// nothing cached in an account that fetches the newest messages first gets its newest page
+    /// (a screenful, at least ``newestPageSize``) first; the sync, and the account's folder list
+    /// when it was deferred at start, follow when that page is in (``applyNewest(_:_:)``).
     mutating func syncOnceShown() -> [Effect] {
         guard var view = folder, !view.loads.synced else { return [] }
         view.loads.synced = true
         folder = view
-        return [.sync(view.key)]
+        if view.count == 0, view.filter == nil, account(view.key.account)?.fetchesNewestFirst == true {
+            return [.syncNewest(view.key, count: max(Self.newestPageSize, layout.list.height))]
+        }
+        return deferredFolderLoad(view.key.account) + [.sync(view.key)]
+    }
+
+    /// How many of the newest messages a folder with nothing cached gets first.
+    public static let newestPageSize = 50
+
+    /// The folder list of `account` if it waited for the first page (see ``start()``), once.
+    mutating func deferredFolderLoad(_ account: String) -> [Effect] {
+        guard self.account(account)?.folderLoadDeferred == true else { return [] }
+        updateAccount(account) { $0.folderLoadDeferred = false }
+        return [.loadFolders(account: account)]
+    }
+
+    /// The newest page of a folder arrived: it is shown, then the account's folders are listed
+    /// (when that waited) and the full sync starts.
+    mutating func applyNewest(_ key: FolderKey, _ result: Result<SyncReport, UIError>) -> [Effect] {
+        var effects = deferredFolderLoad(key.account)
+        if case .failure(let error) = result {
+            show(.error, "\(key): \(error.message)")
+        }
+        if isOpen(key.account, key.path) {
+            if case .success(let report) = result, report.added > 0 || report.rebuilt { effects = reloadWhileFilling() + effects }
+            effects.append(.sync(key))
+        }
+        return effects
     }
 
     /// Deletes for real the messages marked in the open folder.

@@ -52,6 +52,8 @@ extension AppState {
             effects = applyViewer(answer)
         case .synced(let key, let result):
             effects = applySync(key, result)
+        case .newestSynced(let key, let result):
+            effects = applyNewest(key, result)
         case .performed(let action, let uids, let key, let result):
             effects = applyPerformed(action, uids, key, result)
         case .outboxCounted(let counts):

@@ -92,6 +92,9 @@ public enum Effect: Hashable, Sendable {
     case loadThreads(FolderKey, filter: SearchQuery?, newestFirst: Bool, generation: Int)
     /// Bring a folder's cache up to date.
     case sync(FolderKey)
+    /// Bring just the newest `count` messages of a folder with nothing cached into the cache, as
+    /// fast as the server allows (``MailBackend/syncNewest(_:count:)``); the full sync follows.
+    case syncNewest(FolderKey, count: Int)
     /// Watch a folder for changes made elsewhere.
     case watch(FolderKey)
     /// Change messages.

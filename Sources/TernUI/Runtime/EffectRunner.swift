@@ -38,6 +38,8 @@ public struct EffectRunner: Sendable {
             await loadThreads(key, filter: filter, newestFirst: newestFirst, generation: generation, deliver: deliver)
         case .sync(let key):
             deliver(.synced(key, await attempt(key.account) { try await $0.sync(key.path) }))
+        case .syncNewest(let key, let count):
+            deliver(.newestSynced(key, await attempt(key.account) { try await $0.syncNewest(key.path, count: count) }))
         case .watch(let key):
             let result: Result<Void, UIError> = await attempt(key.account) { try await $0.watch(key.path) }
             if case .failure(let error) = result, !Self.isUnsupported(error) {

@@ -4,6 +4,7 @@ import MailEngine
 import TerminalKit
 import TernConfig
 import TernUI
+import Transport
 
 /// `tern` with no subcommand: the interactive client on every configured account (the default one,
 /// or `--account NAME`, opened first), or on the demo mailbox with `--demo`.
@@ -40,7 +41,16 @@ enum UILauncher {
         }
         let first = try AccountSession.translating { try config.account(selecting: account) }
         // POP3 accounts download on check-mail (`$`, F5) and when their inbox is opened.
-        let factory = BackendFactory.downloading(environment: environment)
+        var factory = BackendFactory.downloading(environment: environment)
+        // TERN_TRACE_FILE=PATH appends the IMAP dialogue (passwords hidden, with times) to PATH:
+        // the screen belongs to the UI, so this is the only way to see what it asked the server.
+        if let path = environment["TERN_TRACE_FILE"], !path.isEmpty {
+            do {
+                factory.imapTrace = try ProtocolTrace.appending(toFileAt: path)
+            } catch {
+                throw CommandError("Cannot write the trace to \(path) (TERN_TRACE_FILE): \(error.localizedDescription)")
+            }
+        }
         var backends: [String: any MailBackend] = [:]
         var problems: [String] = []
         for account in config.accounts {

@@ -1,0 +1,68 @@
+import Foundation
+import MailCore
+import MailEngine
+import Testing
+import TerminalKit
+import TernTestSupport
+@testable import TernUI
+
+/// An account that fetches a folder's newest messages first (IMAP): on a cold start its inbox's
+/// newest page comes before anything else on the connection (the folder list, the full sync); on
+/// a warm start the cached rows come first.
+@Suite struct NewestFirstTests {
+    /// The backend calls that use the connection, in the order they were made.
+    private func networkCalls(_ h: Harness) async -> [String] {
+        await h.backend.calls.filter { $0.hasPrefix("sync") || $0 == "folders" || $0.hasPrefix("watch") }
+    }
+
+    @Test func aColdStartFetchesTheNewestPageBeforeTheFolderListAndTheSync() async throws {
+        let h = Harness(backends: [FakeMailBackend.standard(account: "test", inbox: 0)], fetchesNewestFirst: true)
+        await h.backend.queueArrivals(FakeMessage.generated(count: 500, firstUID: 1), in: .inbox)
+        await h.start()
+        let calls = await networkCalls(h)
+        // 24 rows: the list is shorter than the newest page's 50.
+        #expect(calls == ["syncNewest INBOX 50", "folders", "sync INBOX", "watch INBOX"])
+        #expect(h.state.folder?.count == 500)
+        #expect(h.lines[22].hasSuffix("500/500"), "on the newest message: \(h.lines[22])")
+        #expect(h.lines[21].contains("#500"), "\(h.lines[21])")
+        #expect(h.text.contains("Sent"), "the folder list came after the first page: \(h.text)")
+    }
+
+    @Test func theNewestPageIsAtLeastAScreenful() async {
+        let h = Harness(size: Size(width: 80, height: 70), backends: [FakeMailBackend.standard(account: "test", inbox: 0)],
+                        fetchesNewestFirst: true)
+        await h.backend.queueArrivals(FakeMessage.generated(count: 500, firstUID: 1), in: .inbox)
+        await h.start()
+        let calls = await networkCalls(h)
+        #expect(calls.first == "syncNewest INBOX \(h.state.layout.list.height)")
+        #expect(h.state.layout.list.height > AppState.newestPageSize)
+    }
+
+    @Test func aWarmStartShowsTheCachedRowsBeforeTheFolderList() async throws {
+        let h = Harness(backends: [FakeMailBackend.standard(account: "test", inbox: 40)], fetchesNewestFirst: true)
+        await h.start()
+        let calls = await h.backend.calls
+        let page = try #require(calls.firstIndex { $0.hasPrefix("summaries INBOX") })
+        let folders = try #require(calls.firstIndex(of: "folders"))
+        #expect(page < folders, "\(calls)")
+        #expect(!calls.contains { $0.hasPrefix("syncNewest") }, "a cached folder gets the usual sync: \(calls)")
+        #expect(calls.contains("sync INBOX"))
+        #expect(h.lines[22].hasSuffix("40/40"))
+    }
+
+    @Test func aFailedNewestPageStillListsTheFoldersAndSyncs() async {
+        let h = Harness(backends: [FakeMailBackend.standard(account: "test", inbox: 0)], fetchesNewestFirst: true)
+        await h.start()
+        _ = h.takeEffects()
+        // Another folder with nothing cached, then the newest page fails (the server went away).
+        await h.deliver(.newestSynced(FolderKey(account: "test", path: .inbox), .failure(UIError("connection lost"))))
+        #expect(h.text.contains("connection lost"))
+        #expect(h.takeEffects().contains(.sync(FolderKey(account: "test", path: .inbox))))
+    }
+
+    @Test func otherAccountsListTheirFoldersAtOnce() async {
+        let h = Harness(backends: [FakeMailBackend.standard(account: "test", inbox: 0)])
+        let effects = h.state.start()
+        #expect(effects.contains(.loadFolders(account: "test")), "without newest-first the folder list is asked at start")
+    }
+}
