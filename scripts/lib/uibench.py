@@ -97,8 +97,10 @@ class Control:
             elif inside:
                 out.append(line.decode("utf-8", "replace"))
 
-    def capture(self, window: str) -> list[str]:
-        return self.command("capture-pane -p -t b:%s" % window)
+    def capture(self, window: str, styles: bool = False) -> list[str]:
+        """The pane's text; with `styles`, with its colours and attributes too (a selection that
+        moves by reverse video alone, as NeoMutt's, changes no text)."""
+        return self.command("capture-pane -p %s-t b:%s" % ("-e " if styles else "", window))
 
     def close(self):
         try:
@@ -134,11 +136,11 @@ def wait(control: Control, window: str, predicate, timeout: float, stable: int =
 
 
 def key_latency(control: Control, window: str, key: str, timeout: float = 10) -> float:
-    before = control.capture(window)
+    before = control.capture(window, styles=True)
     sent = time.monotonic()
     control.command("send-keys -t b:%s %s" % (window, key))
     while time.monotonic() - sent < timeout:
-        if control.capture(window) != before:
+        if control.capture(window, styles=True) != before:
             return time.monotonic() - sent
     raise TimeoutError("%s: the screen did not change after %s" % (window, key))
 
@@ -146,9 +148,9 @@ def key_latency(control: Control, window: str, key: str, timeout: float = 10) ->
 def settle(control: Control, window: str, quiet: float = 0.3, timeout: float = 30):
     """Waits until the screen has not changed for `quiet` seconds."""
     start = time.monotonic()
-    last, since = control.capture(window), time.monotonic()
+    last, since = control.capture(window, styles=True), time.monotonic()
     while time.monotonic() - start < timeout:
-        now = control.capture(window)
+        now = control.capture(window, styles=True)
         if now != last:
             last, since = now, time.monotonic()
         elif time.monotonic() - since >= quiet:
@@ -189,7 +191,8 @@ class IMAPSource:
 
 class Client:
     name = ""
-    down, page_down, end, open_key, quit_keys = "Down", "NPage", "End", "Enter", ["q"]
+    # close_keys leave an open message; quit_keys then end the client.
+    down, page_down, end, open_key, close_keys, quit_keys = "Down", "NPage", "End", "Enter", ["q"], ["q"]
     # Text the client shows while it scans the folder in the background (None: it shows no list
     # before its scan is over).
     busy_marker = None
@@ -241,7 +244,6 @@ class Tern(Client):
 
 class NeoMutt(Client):
     name = "neomutt"
-    quit_keys = ["q", "y"]
 
     def command(self):
         rc = os.path.join(self.work, "neomuttrc")
@@ -269,7 +271,6 @@ class NeoMutt(Client):
 class Aerc(Client):
     name = "aerc"
     end = "G"
-    quit_keys = ["q"]
 
     def command(self):
         config = os.path.join(self.work, "aerc-config", "aerc")
@@ -384,7 +385,7 @@ def measure(control: Control, client: Client, window: str, started: float, count
         result["peak RSS MB"] = peak_rss_mb(pane_pid(control, window))
     except (OSError, ValueError, IndexError):
         result["peak RSS MB"] = float("nan")
-    for key in (["q"] if measure_keys and client.name != "neomutt" else []) + client.quit_keys:
+    for key in (client.close_keys if measure_keys else []) + client.quit_keys:
         control.command("send-keys -t b:%s %s" % (window, key))
         time.sleep(0.2)
 

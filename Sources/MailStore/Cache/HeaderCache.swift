@@ -124,17 +124,20 @@ public final class HeaderCache: Sendable {
         config.maximumReaderCount = maximumReaders
         config.prepareDatabase { db in
             // WAL commits without fsync (a crash may lose the last transactions of a disposable
-            // cache, never corrupt it). The writer gets a page cache large enough for a first
-            // scan's indexes; readers fetch one page of rows or a count at a time and get a small
-            // one (upper bounds: pages are allocated only when used, but a scan fills them).
+            // cache, never corrupt it). Page caches are upper bounds (pages are allocated only
+            // when used, but a first sync fills them): readers fetch one page of rows or a count
+            // at a time and get a small one; the writer's (see ``writerCacheKiB``) is what a
+            // first sync's inserts need.
             let kibibytes = db.configuration.readonly ? readerCacheKiB : writerCacheKiB
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(kibibytes); PRAGMA temp_store = MEMORY")
         }
         return config
     }
 
-    /// SQLite's page cache of the writing connection, in KiB.
-    static let writerCacheKiB = 16 * 1024
+    /// SQLite's page cache of the writing connection, in KiB. A first IMAP sync of 100,000
+    /// messages took as long with 4 MiB as with 16 MiB, and peaked 14 MB lower
+    /// (`tern sync`, 10.5 s, 79 MB against 93 MB).
+    static let writerCacheKiB = 4 * 1024
     /// SQLite's page cache of each reading connection, in KiB.
     static let readerCacheKiB = 2 * 1024
     /// Reading connections at most (the list, counts and a sync's reads run side by side).

@@ -14,6 +14,8 @@ public struct EffectRunner: Sendable {
     public var chunkSize = 1000
     /// The composer's drafts, editor and outbox; nil when composing is not set up.
     public var composer: ComposeService?
+    /// Requests the launcher made before the UI was up (a cold inbox's newest page).
+    public var early = EarlyRequests()
 
     /// Creates a runner.
     public init(backends: [String: any MailBackend], theme: UITheme) {
@@ -39,7 +41,11 @@ public struct EffectRunner: Sendable {
         case .sync(let key):
             deliver(.synced(key, await attempt(key.account) { try await $0.sync(key.path) }))
         case .syncNewest(let key, let count):
-            deliver(.newestSynced(key, await attempt(key.account) { try await $0.syncNewest(key.path, count: count) }))
+            let started = early.takeNewest(key)
+            deliver(.newestSynced(key, await attempt(key.account) { backend in
+                if let started, let report = try? await started.value, report.added > 0 || report.rebuilt { return report }
+                return try await backend.syncNewest(key.path, count: count)
+            }))
         case .watch(let key):
             let result: Result<Void, UIError> = await attempt(key.account) { try await $0.watch(key.path) }
             if case .failure(let error) = result, !Self.isUnsupported(error) {

@@ -60,9 +60,16 @@ enum UILauncher {
                 problems.append("\(account.name): \(error)")
             }
         }
-        guard backends[first.name] != nil else {
+        guard let firstBackend = backends[first.name] else {
             for backend in backends.values { await backend.close() }
             throw CommandError("Cannot open account \"\(first.name)\": \(problems.first { $0.hasPrefix(first.name + ":") } ?? "unknown error")")
+        }
+        // An IMAP inbox with nothing cached: its newest page is asked for now, while the terminal
+        // and the composer are set up (the UI's first request for it waits for this one).
+        let early = EarlyRequests()
+        if case .imap = first.source {
+            early.fetchNewest(FolderKey(account: first.name, path: .inbox), on: firstBackend,
+                              count: max(AppState.newestPageSize, terminalRows()))
         }
         var ui = UIConfiguration(config)
         ui.accounts.removeAll { backends[$0.name] == nil }
@@ -70,7 +77,14 @@ enum UILauncher {
         ui.notices = problems
         let composer = ComposeService(settings: ComposeSettings(accounts: config.accounts, general: config.general,
                                                                 environment: environment))
-        try await InteractiveClient.run(configuration: ui, backends: backends, composer: composer, draft: draft)
+        try await InteractiveClient.run(configuration: ui, backends: backends, composer: composer, draft: draft, early: early)
+    }
+
+    /// The rows of the terminal on standard output (24 when it cannot be asked).
+    static func terminalRows() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return 24
     }
 
     /// The demo mailbox in the UI, with the user's keys and theme when a config file exists and is

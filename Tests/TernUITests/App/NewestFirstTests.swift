@@ -60,6 +60,38 @@ import TernTestSupport
         #expect(h.takeEffects().contains(.sync(FolderKey(account: "test", path: .inbox))))
     }
 
+    /// The launcher asked for the newest page before the UI was up: the UI's request waits for
+    /// that one instead of asking again, and only once.
+    @Test func theUIUsesTheNewestPageAskedForAtLaunch() async throws {
+        let backend = FakeMailBackend.standard(account: "test", inbox: 0)
+        await backend.queueArrivals(FakeMessage.generated(count: 500, firstUID: 1), in: .inbox)
+        let key = FolderKey(account: "test", path: .inbox)
+        let early = EarlyRequests()
+        early.fetchNewest(key, on: backend, count: 60)
+        var runner = EffectRunner(backends: ["test": backend], theme: .plain)
+        runner.early = early
+        let box = MessageBox()
+        await runner.perform(.syncNewest(key, count: 50)) { box.append($0) }
+        guard case .newestSynced(_, .success(let report)) = try #require(box.take().first) else {
+            Issue.record("no newest page")
+            return
+        }
+        #expect(report.added == 60)
+        #expect(await backend.calls.filter { $0.hasPrefix("syncNewest") } == ["syncNewest INBOX 60"])
+        // A later request (the folder opened again with nothing cached) asks the backend.
+        await runner.perform(.syncNewest(key, count: 50)) { box.append($0) }
+        #expect(await backend.calls.filter { $0.hasPrefix("syncNewest") } == ["syncNewest INBOX 60", "syncNewest INBOX 50"])
+    }
+
+    @Test func nothingIsAskedAtLaunchForACachedInbox() async throws {
+        let backend = FakeMailBackend.standard(account: "test", inbox: 40)
+        let early = EarlyRequests()
+        early.fetchNewest(FolderKey(account: "test", path: .inbox), on: backend, count: 60)
+        let report = try await #require(early.takeNewest(FolderKey(account: "test", path: .inbox))).value
+        #expect(report.added == 0)
+        #expect(await !backend.calls.contains { $0.hasPrefix("sync") })
+    }
+
     @Test func otherAccountsListTheirFoldersAtOnce() async {
         let h = Harness(backends: [FakeMailBackend.standard(account: "test", inbox: 0)])
         let effects = h.state.start()
