@@ -57,6 +57,12 @@ extension AppState {
         if view.order.isThreaded {
             return [.loadThreads(view.key, filter: view.filter, newestFirst: view.order.reverse, generation: view.generation)]
         }
+        if view.count == nil && !view.positioned && view.pages.loadedPageCount == 0 {
+            // A list shown for the first time opens at its end or its start: those rows come
+            // with the count.
+            return [.loadFirstRows(view.key, order: view.order.backendOrder, filter: view.filter, atEnd: view.order.startsAtEnd,
+                                   height: max(1, layout.list.height), generation: view.generation)]
+        }
         return [.loadCount(view.key, filter: view.filter, generation: view.generation)]
     }
 

@@ -86,6 +86,10 @@ public enum Effect: Hashable, Sendable {
     case loadFolders(account: String)
     /// Count a folder's messages (matching the limit).
     case loadCount(FolderKey, filter: SearchQuery?, generation: Int)
+    /// Count a newly opened list's messages and load the rows its first screen shows, `height`
+    /// rows at its end or its start, in one go: the pages arrive before the count (one round
+    /// trip less before the first screen than ``loadCount(_:filter:generation:)`` then pages).
+    case loadFirstRows(FolderKey, order: MailEngine.SortOrder, filter: SearchQuery?, atEnd: Bool, height: Int, generation: Int)
     /// Load one page of rows of a flat list.
     case loadPage(FolderKey, order: MailEngine.SortOrder, page: Int, range: Range<Int>, filter: SearchQuery?, generation: Int)
     /// Build the threads of a folder (and load every row).

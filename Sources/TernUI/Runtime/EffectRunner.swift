@@ -32,6 +32,17 @@ public struct EffectRunner: Sendable {
             deliver(.counted(key, generation: generation, await attempt(key.account) {
                 try await $0.count(in: key.path, filter: filter)
             }))
+        case .loadFirstRows(let key, let order, let filter, let atEnd, let height, let generation):
+            let counted: Result<Int, UIError> = await attempt(key.account) { try await $0.count(in: key.path, filter: filter) }
+            if case .success(let count) = counted, let pages = RowPages.edgePages(count: count, height: height, atEnd: atEnd) {
+                for page in pages {
+                    let range = RowPages.range(ofPage: page, count: count)
+                    deliver(.pageLoaded(key, generation: generation, page: page, await attempt(key.account) {
+                        try await $0.summaries(in: key.path, order: order, range: range, filter: filter).map(MessageRow.init)
+                    }))
+                }
+            }
+            deliver(.counted(key, generation: generation, counted))
         case .loadPage(let key, let order, let page, let range, let filter, let generation):
             deliver(.pageLoaded(key, generation: generation, page: page, await attempt(key.account) {
                 try await $0.summaries(in: key.path, order: order, range: range, filter: filter).map(MessageRow.init)

@@ -22,6 +22,22 @@ import TernTestSupport
         #expect(calls.contains("watch INBOX"))
     }
 
+    /// A newly opened folder's count and first screen of rows come in one request: nothing else
+    /// is asked for the first screen.
+    @Test func theFirstScreenComesWithTheCount() async {
+        let h = Harness(inbox: 100_000)
+        let effects = h.state.start()
+        #expect(effects.contains {
+            if case .loadFirstRows(_, _, nil, true, _, _) = $0 { return true } else { return false }
+        }, "\(effects)")
+        await h.settle(effects)
+        #expect(h.lines[21].contains("#100000"))
+        let pages = h.takeEffects().filter { if case .loadPage = $0 { return true } else { return false } }
+        #expect(pages.isEmpty, "the pages of the first screen came with the count: \(pages)")
+        let calls = await h.backend.calls.filter { $0.hasPrefix("summaries") }
+        #expect(calls == ["summaries INBOX date-asc 99840..<99968", "summaries INBOX date-asc 99968..<100000"], "\(calls)")
+    }
+
     @Test func reverseDateStartsAtTheTop() async {
         let h = Harness(inbox: 40, order: ListOrder(field: .date, reverse: true))
         await h.start()
