@@ -107,14 +107,18 @@ extension AppState {
     }
 
     /// The newest page of a folder arrived: it is shown, then the account's folders are listed
-    /// (when that waited) and the full sync starts.
+    /// (when that waited) and the full sync starts. The backend announced the new rows before it
+    /// answered (`messagesAdded`), and the list is usually loading them already: it is reloaded
+    /// here only when it is not (a reload now would start that load over).
     mutating func applyNewest(_ key: FolderKey, _ result: Result<SyncReport, UIError>) -> [Effect] {
         var effects = deferredFolderLoad(key.account)
         if case .failure(let error) = result {
             show(.error, "\(key): \(error.message)")
         }
-        if isOpen(key.account, key.path) {
-            if case .success(let report) = result, report.added > 0 || report.rebuilt { effects = reloadWhileFilling() + effects }
+        if isOpen(key.account, key.path), let view = folder {
+            if case .success(let report) = result, report.added > 0 || report.rebuilt, view.rowCount == 0, !view.loads.awaitingList {
+                effects = reloadWhileFilling() + effects
+            }
             effects.append(.sync(key))
         }
         return effects

@@ -28,6 +28,21 @@ import TernTestSupport
         #expect(h.text.contains("Sent"), "the folder list came after the first page: \(h.text)")
     }
 
+    /// The rows announced by the newest page are being loaded when its answer arrives: the
+    /// answer does not start that load over (a new generation would throw the first away).
+    @Test func theAnswerToTheNewestPageDoesNotRestartTheLoadOfItsRows() async throws {
+        let h = Harness(backends: [FakeMailBackend.standard(account: "test", inbox: 0)], fetchesNewestFirst: true)
+        await h.start()
+        let key = FolderKey(account: "test", path: .inbox)
+        await h.backend.store(FakeMessage.generated(count: 50, firstUID: 451), in: .inbox)
+        _ = h.state.apply(.event(account: "test", .messagesAdded(folder: .inbox, [])))
+        let generation = try #require(h.state.folder?.generation)
+        #expect(h.state.folder?.loads.awaitingList == true)
+        let effects = h.state.apply(.newestSynced(key, .success(SyncReport(folder: .inbox, added: 50))))
+        #expect(h.state.folder?.generation == generation, "the load on its way stays the one awaited")
+        #expect(effects.contains(.sync(key)))
+    }
+
     @Test func theNewestPageIsAtLeastAScreenful() async {
         let h = Harness(size: Size(width: 80, height: 70), backends: [FakeMailBackend.standard(account: "test", inbox: 0)],
                         fetchesNewestFirst: true)
