@@ -14,7 +14,7 @@ public struct EffectRunner: Sendable {
     public var chunkSize = 1000
     /// The composer's drafts, editor and outbox; nil when composing is not set up.
     public var composer: ComposeService?
-    /// Requests the launcher made before the UI was up (a cold inbox's newest page).
+    /// Requests the launcher made before the UI was up (the inbox's newest page or first rows).
     public var early = EarlyRequests()
 
     /// Creates a runner.
@@ -33,6 +33,14 @@ public struct EffectRunner: Sendable {
                 try await $0.count(in: key.path, filter: filter)
             }))
         case .loadFirstRows(let key, let order, let filter, let atEnd, let height, let generation):
+            if filter == nil, let started = early.takeFirstRows(key), let first = await started.value,
+               first.order == order, first.atEnd == atEnd, first.height == height {
+                for (page, rows) in first.pages {
+                    deliver(.pageLoaded(key, generation: generation, page: page, .success(rows)))
+                }
+                deliver(.counted(key, generation: generation, .success(first.count)))
+                return
+            }
             let counted: Result<Int, UIError> = await attempt(key.account) { try await $0.count(in: key.path, filter: filter) }
             if case .success(let count) = counted, let pages = RowPages.edgePages(count: count, height: height, atEnd: atEnd) {
                 for page in pages {

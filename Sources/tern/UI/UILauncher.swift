@@ -64,27 +64,32 @@ enum UILauncher {
             for backend in backends.values { await backend.close() }
             throw CommandError("Cannot open account \"\(first.name)\": \(problems.first { $0.hasPrefix(first.name + ":") } ?? "unknown error")")
         }
-        // An IMAP inbox with nothing cached: its newest page is asked for now, while the terminal
-        // and the composer are set up (the UI's first request for it waits for this one).
-        let early = EarlyRequests()
-        if case .imap = first.source {
-            early.fetchNewest(FolderKey(account: first.name, path: .inbox), on: firstBackend,
-                              count: max(AppState.newestPageSize, terminalRows()))
-        }
         var ui = UIConfiguration(config)
         ui.accounts.removeAll { backends[$0.name] == nil }
         ui.defaultAccount = first.name
         ui.notices = problems
+        // The inbox is started on now, while the terminal and the composer are set up: with
+        // nothing cached (IMAP) its newest page, else its first screen of rows from the cache
+        // (the UI's first requests for them take these; see EarlyRequests).
+        let early = EarlyRequests()
+        let size = terminalSize()
+        var newest: Int?
+        if case .imap = first.source { newest = max(AppState.newestPageSize, size.height) }
+        early.start(FolderKey(account: first.name, path: .inbox), on: firstBackend, newest: newest, order: ui.order,
+                    height: max(1, AppState(config: ui, size: size).layout.list.height))
         let composer = ComposeService(settings: ComposeSettings(accounts: config.accounts, general: config.general,
                                                                 environment: environment))
         try await InteractiveClient.run(configuration: ui, backends: backends, composer: composer, draft: draft, early: early)
     }
 
-    /// The rows of the terminal on standard output (24 when it cannot be asked).
-    static func terminalRows() -> Int {
+    /// The size of the terminal on standard output (80x24 when it cannot be asked), as the
+    /// screen will have it.
+    static func terminalSize() -> Size {
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        return 24
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            return Size(width: Int(size.ws_col), height: Int(size.ws_row))
+        }
+        return Size(width: 80, height: 24)
     }
 
     /// The demo mailbox in the UI, with the user's keys and theme when a config file exists and is

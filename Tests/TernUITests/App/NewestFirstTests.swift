@@ -82,7 +82,7 @@ import TernTestSupport
         await backend.queueArrivals(FakeMessage.generated(count: 500, firstUID: 1), in: .inbox)
         let key = FolderKey(account: "test", path: .inbox)
         let early = EarlyRequests()
-        early.fetchNewest(key, on: backend, count: 60)
+        early.start(key, on: backend, newest: 60, order: ListOrder(field: .date), height: 21)
         var runner = EffectRunner(backends: ["test": backend], theme: .plain)
         runner.early = early
         let box = MessageBox()
@@ -98,13 +98,45 @@ import TernTestSupport
         #expect(await backend.calls.filter { $0.hasPrefix("syncNewest") } == ["syncNewest INBOX 60", "syncNewest INBOX 50"])
     }
 
-    @Test func nothingIsAskedAtLaunchForACachedInbox() async throws {
-        let backend = FakeMailBackend.standard(account: "test", inbox: 40)
+    @Test func aCachedInboxGetsItsFirstRowsAtLaunchAndNoNewestPage() async throws {
+        let backend = FakeMailBackend.standard(account: "test", inbox: 300)
         let early = EarlyRequests()
-        early.fetchNewest(FolderKey(account: "test", path: .inbox), on: backend, count: 60)
-        let report = try await #require(early.takeNewest(FolderKey(account: "test", path: .inbox))).value
+        let key = FolderKey(account: "test", path: .inbox)
+        early.start(key, on: backend, newest: 60, order: ListOrder(field: .date), height: 21)
+        let report = try await #require(early.takeNewest(key)).value
         #expect(report.added == 0)
         #expect(await !backend.calls.contains { $0.hasPrefix("sync") })
+        let task = try #require(early.takeFirstRows(key))
+        let first = try #require(await task.value)
+        #expect(first.count == 300)
+        #expect(first.pages.map { $0.page } == [1, 2])
+        #expect(first.pages.last?.rows.last?.subject.hasSuffix("#300") == true)
+        #expect(early.takeFirstRows(key) == nil, "handed out once")
+    }
+
+    /// The UI's first screen takes the rows read at launch: the cache is read once for it.
+    @Test func theFirstScreenUsesTheRowsReadAtLaunch() async throws {
+        let h = Harness(inbox: 300)
+        let early = EarlyRequests()
+        early.start(FolderKey(account: "test", path: .inbox), on: h.backend, newest: nil, order: h.state.config.order,
+                    height: h.state.layout.list.height)
+        h.runner.early = early
+        await h.start()
+        #expect(h.lines[22].hasSuffix("300/300"), "\(h.lines[22])")
+        let calls = await h.backend.calls
+        #expect(calls.filter { $0 == "count INBOX" }.count == 1, "\(calls)")
+        #expect(calls.filter { $0.hasPrefix("summaries INBOX") }.count == 2, "\(calls)")
+    }
+
+    /// Rows read for another height (the terminal changed size meanwhile) are not used.
+    @Test func rowsReadForAnotherHeightAreNotUsed() async throws {
+        let h = Harness(inbox: 300)
+        let early = EarlyRequests()
+        early.start(FolderKey(account: "test", path: .inbox), on: h.backend, newest: nil, order: h.state.config.order, height: 5)
+        h.runner.early = early
+        await h.start()
+        #expect(h.lines[22].hasSuffix("300/300"), "\(h.lines[22])")
+        #expect(h.lines[21].contains("#300"), "\(h.lines[21])")
     }
 
     @Test func otherAccountsListTheirFoldersAtOnce() async {
