@@ -53,9 +53,20 @@ enum UILauncher {
         }
         var backends: [String: any MailBackend] = [:]
         var problems: [String] = []
-        for account in config.accounts {
+        // The first account's inbox is started on as soon as its backend exists, while the other
+        // accounts, the terminal and the composer are set up: with nothing cached (IMAP) its
+        // newest page, else its first screen of rows from the cache (the UI's first requests for
+        // them take these; see EarlyRequests).
+        let early = EarlyRequests()
+        let inbox = FolderKey(account: first.name, path: .inbox)
+        let size = terminalSize()
+        for account in [first] + config.accounts.filter({ $0.name != first.name }) {
             do {
-                backends[account.name] = try factory.makeBackend(for: account)
+                let backend = try factory.makeBackend(for: account)
+                backends[account.name] = backend
+                if account.name == first.name, case .imap = account.source {
+                    early.fetchNewest(inbox, on: backend, count: max(AppState.newestPageSize, size.height))
+                }
             } catch {
                 problems.append("\(account.name): \(error)")
             }
@@ -68,15 +79,7 @@ enum UILauncher {
         ui.accounts.removeAll { backends[$0.name] == nil }
         ui.defaultAccount = first.name
         ui.notices = problems
-        // The inbox is started on now, while the terminal and the composer are set up: with
-        // nothing cached (IMAP) its newest page, else its first screen of rows from the cache
-        // (the UI's first requests for them take these; see EarlyRequests).
-        let early = EarlyRequests()
-        let size = terminalSize()
-        var newest: Int?
-        if case .imap = first.source { newest = max(AppState.newestPageSize, size.height) }
-        early.start(FolderKey(account: first.name, path: .inbox), on: firstBackend, newest: newest, order: ui.order,
-                    height: max(1, AppState(config: ui, size: size).layout.list.height))
+        early.readFirstRows(inbox, on: firstBackend, order: ui.order, height: max(1, AppState(config: ui, size: size).layout.list.height))
         let composer = ComposeService(settings: ComposeSettings(accounts: config.accounts, general: config.general,
                                                                 environment: environment))
         try await InteractiveClient.run(configuration: ui, backends: backends, composer: composer, draft: draft, early: early)

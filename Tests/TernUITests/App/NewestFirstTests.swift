@@ -82,7 +82,8 @@ import TernTestSupport
         await backend.queueArrivals(FakeMessage.generated(count: 500, firstUID: 1), in: .inbox)
         let key = FolderKey(account: "test", path: .inbox)
         let early = EarlyRequests()
-        early.start(key, on: backend, newest: 60, order: ListOrder(field: .date), height: 21)
+        early.fetchNewest(key, on: backend, count: 60)
+        early.readFirstRows(key, on: backend, order: ListOrder(field: .date), height: 21)
         var runner = EffectRunner(backends: ["test": backend], theme: .plain)
         runner.early = early
         let box = MessageBox()
@@ -102,7 +103,8 @@ import TernTestSupport
         let backend = FakeMailBackend.standard(account: "test", inbox: 300)
         let early = EarlyRequests()
         let key = FolderKey(account: "test", path: .inbox)
-        early.start(key, on: backend, newest: 60, order: ListOrder(field: .date), height: 21)
+        early.fetchNewest(key, on: backend, count: 60)
+        early.readFirstRows(key, on: backend, order: ListOrder(field: .date), height: 21)
         let report = try await #require(early.takeNewest(key)).value
         #expect(report.added == 0)
         #expect(await !backend.calls.contains { $0.hasPrefix("sync") })
@@ -118,8 +120,8 @@ import TernTestSupport
     @Test func theFirstScreenUsesTheRowsReadAtLaunch() async throws {
         let h = Harness(inbox: 300)
         let early = EarlyRequests()
-        early.start(FolderKey(account: "test", path: .inbox), on: h.backend, newest: nil, order: h.state.config.order,
-                    height: h.state.layout.list.height)
+        early.readFirstRows(FolderKey(account: "test", path: .inbox), on: h.backend, order: h.state.config.order,
+                            height: h.state.layout.list.height)
         h.runner.early = early
         await h.start()
         #expect(h.lines[22].hasSuffix("300/300"), "\(h.lines[22])")
@@ -132,7 +134,7 @@ import TernTestSupport
     @Test func rowsReadForAnotherHeightAreNotUsed() async throws {
         let h = Harness(inbox: 300)
         let early = EarlyRequests()
-        early.start(FolderKey(account: "test", path: .inbox), on: h.backend, newest: nil, order: h.state.config.order, height: 5)
+        early.readFirstRows(FolderKey(account: "test", path: .inbox), on: h.backend, order: h.state.config.order, height: 5)
         h.runner.early = early
         await h.start()
         #expect(h.lines[22].hasSuffix("300/300"), "\(h.lines[22])")
