@@ -31,6 +31,13 @@ extension AppState {
             effects = []
         case .counted(let key, let generation, let result):
             effects = applyCount(key, generation, result)
+        case .firstRowsLoaded(let key, let generation, let result, let pages):
+            if var view = folder, view.key == key, view.generation == generation {
+                for (page, rows) in pages { view.pages.store(page: page, rows: rows) }
+                folder = view
+            }
+            effects = applyCount(key, generation, result)
+            if !pages.isEmpty { effects += syncOnceShown() }
         case .pageLoaded(let key, let generation, let page, let result):
             effects = applyPage(key, generation, page, result)
         case .threadsBuilt(let key, let generation, let result):

@@ -87,8 +87,9 @@ public enum Effect: Hashable, Sendable {
     /// Count a folder's messages (matching the limit).
     case loadCount(FolderKey, filter: SearchQuery?, generation: Int)
     /// Count a newly opened list's messages and load the rows its first screen shows, `height`
-    /// rows at its end or its start, in one go: the pages arrive before the count (one round
-    /// trip less before the first screen than ``loadCount(_:filter:generation:)`` then pages).
+    /// rows at its end or its start, in one go: they arrive together
+    /// (``AppMessage/firstRowsLoaded(_:generation:_:pages:)``), one round trip less before the
+    /// first screen than ``loadCount(_:filter:generation:)`` then pages.
     case loadFirstRows(FolderKey, order: MailEngine.SortOrder, filter: SearchQuery?, atEnd: Bool, height: Int, generation: Int)
     /// Load one page of rows of a flat list.
     case loadPage(FolderKey, order: MailEngine.SortOrder, page: Int, range: Range<Int>, filter: SearchQuery?, generation: Int)

@@ -35,22 +35,21 @@ public struct EffectRunner: Sendable {
         case .loadFirstRows(let key, let order, let filter, let atEnd, let height, let generation):
             if filter == nil, let started = early.takeFirstRows(key), let first = await started.value,
                first.order == order, first.atEnd == atEnd, first.height == height {
-                for (page, rows) in first.pages {
-                    deliver(.pageLoaded(key, generation: generation, page: page, .success(rows)))
-                }
-                deliver(.counted(key, generation: generation, .success(first.count)))
+                deliver(.firstRowsLoaded(key, generation: generation, .success(first.count), pages: first.pages))
                 return
             }
             let counted: Result<Int, UIError> = await attempt(key.account) { try await $0.count(in: key.path, filter: filter) }
+            var loaded: [(page: Int, rows: [MessageRow])] = []
             if case .success(let count) = counted, let pages = RowPages.edgePages(count: count, height: height, atEnd: atEnd) {
                 for page in pages {
                     let range = RowPages.range(ofPage: page, count: count)
-                    deliver(.pageLoaded(key, generation: generation, page: page, await attempt(key.account) {
+                    let rows: Result<[MessageRow], UIError> = await attempt(key.account) {
                         try await $0.summaries(in: key.path, order: order, range: range, filter: filter).map(MessageRow.init)
-                    }))
+                    }
+                    if case .success(let rows) = rows { loaded.append((page, rows)) }
                 }
             }
-            deliver(.counted(key, generation: generation, counted))
+            deliver(.firstRowsLoaded(key, generation: generation, counted, pages: loaded))
         case .loadPage(let key, let order, let page, let range, let filter, let generation):
             deliver(.pageLoaded(key, generation: generation, page: page, await attempt(key.account) {
                 try await $0.summaries(in: key.path, order: order, range: range, filter: filter).map(MessageRow.init)

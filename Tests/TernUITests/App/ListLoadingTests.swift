@@ -38,6 +38,24 @@ import TernTestSupport
         #expect(calls == ["summaries INBOX date-asc 99840..<99968", "summaries INBOX date-asc 99968..<100000"], "\(calls)")
     }
 
+    /// The count and the first screen's rows arrive as one message: no screen can show the rows
+    /// before the list is positioned on them (a key pressed then was undone when the count came;
+    /// the end-to-end Ctrl-Z test lost its `k`).
+    @Test func theCountAndTheFirstRowsArriveTogether() async throws {
+        let backend = FakeMailBackend.standard(account: "test", inbox: 300)
+        let runner = EffectRunner(backends: ["test": backend], theme: .plain)
+        let box = MessageBox()
+        await runner.perform(.loadFirstRows(FolderKey(account: "test", path: .inbox), order: ListOrder(field: .date).backendOrder,
+                                            filter: nil, atEnd: true, height: 21, generation: 1)) { box.append($0) }
+        let messages = box.take()
+        #expect(messages.count == 1)
+        guard case .firstRowsLoaded(_, 1, .success(300), let pages) = try #require(messages.first) else {
+            Issue.record("not the first rows: \(messages)")
+            return
+        }
+        #expect(pages.map { $0.page } == [1, 2])
+    }
+
     @Test func reverseDateStartsAtTheTop() async {
         let h = Harness(inbox: 40, order: ListOrder(field: .date, reverse: true))
         await h.start()
