@@ -121,14 +121,28 @@ public final class HeaderCache: Sendable {
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
         config.label = "tern header cache"
+        config.maximumReaderCount = maximumReaders
         config.prepareDatabase { db in
             // WAL commits without fsync (a crash may lose the last transactions of a disposable
-            // cache, never corrupt it), and a page cache large enough for a first scan's indexes
-            // (an upper bound: pages are allocated only when used).
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY")
+            // cache, never corrupt it). Page caches are upper bounds (pages are allocated only
+            // when used, but a first sync fills them): readers fetch one page of rows or a count
+            // at a time and get a small one; the writer's (see ``writerCacheKiB``) is what a
+            // first sync's inserts need.
+            let kibibytes = db.configuration.readonly ? readerCacheKiB : writerCacheKiB
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(kibibytes); PRAGMA temp_store = MEMORY")
         }
         return config
     }
+
+    /// SQLite's page cache of the writing connection, in KiB. A first sync of 100,000 messages
+    /// took as long with 4 MiB as with 8 or 16 MiB and peaked 14 MB lower than with 16 MiB
+    /// (`tern sync`: IMAP 10.5 s, 79 MB against 93 MB; a Maildir 9 to 11 s either way, 61 MB
+    /// against 74 MB).
+    static let writerCacheKiB = 4 * 1024
+    /// SQLite's page cache of each reading connection, in KiB.
+    static let readerCacheKiB = 2 * 1024
+    /// Reading connections at most (the list, counts and a sync's reads run side by side).
+    static let maximumReaders = 3
 
     private static func openQueue(path: String) throws -> any DatabaseWriter {
         try DatabasePool(path: path, configuration: configuration())

@@ -232,6 +232,23 @@ public actor FakeMailBackend: MailBackend {
         return SyncReport(folder: folder, added: new.count)
     }
 
+    /// Brings in the newest `count` of the queued arrivals (the highest uids, as IMAP's highest
+    /// sequence numbers), leaving the rest to ``sync(_:)``.
+    public func syncNewest(_ folder: MailboxPath, count: Int) async throws -> SyncReport {
+        calls.append("syncNewest \(folder) \(count)")
+        await pause()
+        _ = try folderMessages(folder)
+        let queued = (arriving[folder] ?? []).sorted { $0.summary.uid < $1.summary.uid }
+        let new = Array(queued.suffix(count))
+        arriving[folder] = Array(queued.dropLast(new.count))
+        if !new.isEmpty {
+            messages[folder, default: []] += new
+            changed(folder)
+            emitEvent(.messagesAdded(folder: folder, new.map { $0.summary }))
+        }
+        return SyncReport(folder: folder, added: new.count)
+    }
+
     public func messageBytes(_ uid: UID, in folder: MailboxPath) async throws -> [UInt8] {
         calls.append("messageBytes \(folder) \(uid)")
         await pause()

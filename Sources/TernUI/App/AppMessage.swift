@@ -22,8 +22,15 @@ public enum AppMessage: Sendable {
     case matched(FolderKey, generation: Int, purpose: MatchPurpose, Result<Set<UID>, UIError>)
     /// The answer to a ``ViewerEffect``.
     case viewer(ViewerAnswer)
+    /// The count of a newly opened list and the pages of its first screen
+    /// (``Effect/loadFirstRows(_:order:filter:atEnd:height:generation:)``), applied together so
+    /// that no screen shows the rows before the list is positioned on them; a page that could not
+    /// be read is left out (it is asked for again).
+    case firstRowsLoaded(FolderKey, generation: Int, Result<Int, UIError>, pages: [(page: Int, rows: [MessageRow])])
     /// A sync ended.
     case synced(FolderKey, Result<SyncReport, UIError>)
+    /// The newest page of a folder with nothing cached arrived (``Effect/syncNewest(_:count:)``).
+    case newestSynced(FolderKey, Result<SyncReport, UIError>)
     /// A change to messages ended.
     case performed(MessageAction, uids: [UID], in: FolderKey, Result<Void, UIError>)
     /// The answer to a composer effect (Compose/ComposeEffect.swift).

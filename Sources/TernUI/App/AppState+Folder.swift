@@ -57,6 +57,12 @@ extension AppState {
         if view.order.isThreaded {
             return [.loadThreads(view.key, filter: view.filter, newestFirst: view.order.reverse, generation: view.generation)]
         }
+        if view.count == nil && !view.positioned && view.pages.loadedPageCount == 0 {
+            // A list shown for the first time opens at its end or its start: those rows come
+            // with the count.
+            return [.loadFirstRows(view.key, order: view.order.backendOrder, filter: view.filter, atEnd: view.order.startsAtEnd,
+                                   height: max(1, layout.list.height), generation: view.generation)]
+        }
         return [.loadCount(view.key, filter: view.filter, generation: view.generation)]
     }
 
@@ -76,12 +82,46 @@ extension AppState {
         }
     }
 
-    /// Starts the open folder's first sync, once: after its cached rows are shown.
+    /// Starts the open folder's first sync, once: after its cached rows are shown. A folder with
+    /// nothing cached in an account that fetches the newest messages first gets its newest page
+    /// (a screenful, at least ``newestPageSize``) first; the sync, and the account's folder list
+    /// when it was deferred at start, follow when that page is in (``applyNewest(_:_:)``).
     mutating func syncOnceShown() -> [Effect] {
         guard var view = folder, !view.loads.synced else { return [] }
         view.loads.synced = true
         folder = view
-        return [.sync(view.key)]
+        if view.count == 0, view.filter == nil, account(view.key.account)?.fetchesNewestFirst == true {
+            return [.syncNewest(view.key, count: max(Self.newestPageSize, layout.list.height))]
+        }
+        return deferredFolderLoad(view.key.account) + [.sync(view.key)]
+    }
+
+    /// How many of the newest messages a folder with nothing cached gets first.
+    public static let newestPageSize = 50
+
+    /// The folder list of `account` if it waited for the first page (see ``start()``), once.
+    mutating func deferredFolderLoad(_ account: String) -> [Effect] {
+        guard self.account(account)?.folderLoadDeferred == true else { return [] }
+        updateAccount(account) { $0.folderLoadDeferred = false }
+        return [.loadFolders(account: account)]
+    }
+
+    /// The newest page of a folder arrived: it is shown, then the account's folders are listed
+    /// (when that waited) and the full sync starts. The backend announced the new rows before it
+    /// answered (`messagesAdded`), and the list is usually loading them already: it is reloaded
+    /// here only when it is not (a reload now would start that load over).
+    mutating func applyNewest(_ key: FolderKey, _ result: Result<SyncReport, UIError>) -> [Effect] {
+        var effects = deferredFolderLoad(key.account)
+        if case .failure(let error) = result {
+            show(.error, "\(key): \(error.message)")
+        }
+        if isOpen(key.account, key.path), let view = folder {
+            if case .success(let report) = result, report.added > 0 || report.rebuilt, view.rowCount == 0, !view.loads.awaitingList {
+                effects = reloadWhileFilling() + effects
+            }
+            effects.append(.sync(key))
+        }
+        return effects
     }
 
     /// Deletes for real the messages marked in the open folder.

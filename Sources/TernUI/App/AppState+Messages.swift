@@ -31,6 +31,13 @@ extension AppState {
             effects = []
         case .counted(let key, let generation, let result):
             effects = applyCount(key, generation, result)
+        case .firstRowsLoaded(let key, let generation, let result, let pages):
+            if var view = folder, view.key == key, view.generation == generation {
+                for (page, rows) in pages { view.pages.store(page: page, rows: rows) }
+                folder = view
+            }
+            effects = applyCount(key, generation, result)
+            if !pages.isEmpty { effects += syncOnceShown() }
         case .pageLoaded(let key, let generation, let page, let result):
             effects = applyPage(key, generation, page, result)
         case .threadsBuilt(let key, let generation, let result):
@@ -52,6 +59,8 @@ extension AppState {
             effects = applyViewer(answer)
         case .synced(let key, let result):
             effects = applySync(key, result)
+        case .newestSynced(let key, let result):
+            effects = applyNewest(key, result)
         case .performed(let action, let uids, let key, let result):
             effects = applyPerformed(action, uids, key, result)
         case .outboxCounted(let counts):

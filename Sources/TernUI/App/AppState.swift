@@ -76,7 +76,8 @@ public struct AppState: Sendable {
         self.size = size
         self.now = now
         self.accounts = config.accounts.map {
-            AccountState(name: $0.name, roleOverrides: $0.roleOverrides, downloadsMail: $0.downloadsMail)
+            AccountState(name: $0.name, roleOverrides: $0.roleOverrides, downloadsMail: $0.downloadsMail,
+                         fetchesNewestFirst: $0.fetchesNewestFirst)
         }
         self.sidebar = SidebarState(isVisible: config.sidebarWidth > 0, width: config.sidebarWidth > 0 ? config.sidebarWidth : ConfigDefaults.sidebarWidth)
         self.sidebar.entries = SidebarModel.entries(for: accounts)

@@ -86,12 +86,20 @@ public enum Effect: Hashable, Sendable {
     case loadFolders(account: String)
     /// Count a folder's messages (matching the limit).
     case loadCount(FolderKey, filter: SearchQuery?, generation: Int)
+    /// Count a newly opened list's messages and load the rows its first screen shows, `height`
+    /// rows at its end or its start, in one go: they arrive together
+    /// (``AppMessage/firstRowsLoaded(_:generation:_:pages:)``), one round trip less before the
+    /// first screen than ``loadCount(_:filter:generation:)`` then pages.
+    case loadFirstRows(FolderKey, order: MailEngine.SortOrder, filter: SearchQuery?, atEnd: Bool, height: Int, generation: Int)
     /// Load one page of rows of a flat list.
     case loadPage(FolderKey, order: MailEngine.SortOrder, page: Int, range: Range<Int>, filter: SearchQuery?, generation: Int)
     /// Build the threads of a folder (and load every row).
     case loadThreads(FolderKey, filter: SearchQuery?, newestFirst: Bool, generation: Int)
     /// Bring a folder's cache up to date.
     case sync(FolderKey)
+    /// Bring just the newest `count` messages of a folder with nothing cached into the cache, as
+    /// fast as the server allows (``MailBackend/syncNewest(_:count:)``); the full sync follows.
+    case syncNewest(FolderKey, count: Int)
     /// Watch a folder for changes made elsewhere.
     case watch(FolderKey)
     /// Change messages.

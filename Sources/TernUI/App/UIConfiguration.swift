@@ -12,12 +12,18 @@ public struct UIConfiguration: Sendable {
         /// True when syncing the account's inbox downloads mail from a server into it (POP3):
         /// `check-mail` then syncs that inbox even when another folder is open.
         public var downloadsMail: Bool
+        /// True when the account's mail is on a server that can send a folder's newest messages on
+        /// their own (IMAP): a folder with nothing cached then gets its newest page first
+        /// (``Effect/syncNewest(_:count:)``), before the folder list and the full sync.
+        public var fetchesNewestFirst: Bool
 
         /// Creates an entry.
-        public init(name: String, roleOverrides: [FolderRole: String] = [:], downloadsMail: Bool = false) {
+        public init(name: String, roleOverrides: [FolderRole: String] = [:], downloadsMail: Bool = false,
+                    fetchesNewestFirst: Bool = false) {
             self.name = name
             self.roleOverrides = roleOverrides
             self.downloadsMail = downloadsMail
+            self.fetchesNewestFirst = fetchesNewestFirst
         }
     }
 
@@ -66,8 +72,11 @@ public struct UIConfiguration: Sendable {
     public init(_ configuration: Configuration) {
         self.init(accounts: configuration.accounts.map { account in
                       var downloads = false
+                      var newestFirst = false
                       if case .pop3 = account.source { downloads = true }
-                      return AccountEntry(name: account.name, roleOverrides: account.folders, downloadsMail: downloads)
+                      if case .imap = account.source { newestFirst = true }
+                      return AccountEntry(name: account.name, roleOverrides: account.folders, downloadsMail: downloads,
+                                          fetchesNewestFirst: newestFirst)
                   },
                   defaultAccount: configuration.defaultAccount.name, keymap: configuration.keymap,
                   theme: UITheme(configuration.theme), order: ListOrder(configuration.ui.sort),

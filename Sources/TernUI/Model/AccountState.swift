@@ -31,12 +31,20 @@ public struct AccountState: Sendable {
     public var outboxQueued = 0
     /// Syncing the inbox downloads mail from a server (POP3).
     public var downloadsMail: Bool
+    /// A folder with nothing cached gets its newest page first (IMAP; see
+    /// ``UIConfiguration/AccountEntry/fetchesNewestFirst``).
+    public var fetchesNewestFirst: Bool
+    /// The folder list is asked for once the first folder opened has something to show (so that
+    /// LIST does not hold the connection before the first page).
+    public var folderLoadDeferred = false
 
     /// Creates the state of an account whose folders are not known yet.
-    public init(name: String, roleOverrides: [FolderRole: String] = [:], downloadsMail: Bool = false) {
+    public init(name: String, roleOverrides: [FolderRole: String] = [:], downloadsMail: Bool = false,
+                fetchesNewestFirst: Bool = false) {
         self.name = name
         self.roleOverrides = roleOverrides
         self.downloadsMail = downloadsMail
+        self.fetchesNewestFirst = fetchesNewestFirst
     }
 
     /// The role of `path`: the config's override, else what the backend said, else INBOX by name.

@@ -33,6 +33,17 @@ public struct RowPages: Sendable {
         return start..<min(count, start + pageSize)
     }
 
+    /// The pages a newly opened list of `count` rows shows first, `height` rows high, at its end
+    /// or at its start: the pages ``AppState/ensureVisibleRows()`` asks for once the list is
+    /// positioned there (the visible rows and half a page either side).
+    public static func edgePages(count: Int, height: Int, atEnd: Bool) -> ClosedRange<Int>? {
+        guard count > 0 else { return nil }
+        let first = atEnd ? max(0, count - height) : 0
+        let lower = max(0, first - pageSize / 2), upper = min(count, first + height + pageSize / 2)
+        guard lower < upper else { return nil }
+        return page(of: lower)...page(of: upper - 1)
+    }
+
     /// The row at `index`, if its page is loaded (stale pages count).
     public func row(at index: Int) -> MessageRow? {
         guard index >= 0, let page = pages[Self.page(of: index)] else { return nil }

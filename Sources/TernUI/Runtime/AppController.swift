@@ -122,9 +122,19 @@ public final class AppController {
 
 extension AppState {
     /// The effects of starting up: every account's folders, and the default account's inbox.
+    /// The folder list of the default account waits when it fetches a folder's newest messages
+    /// first (IMAP): its inbox's cached rows, or else its newest page from the server, come before
+    /// LIST on the one connection (see ``syncOnceShown()``).
     public mutating func start() -> [Effect] {
         for notice in config.notices { show(.error, notice) }
-        var effects: [Effect] = accounts.map { .loadFolders(account: $0.name) } + [.compose(.setUp)]
+        var effects: [Effect] = [.compose(.setUp)]
+        for account in accounts {
+            if account.name == config.defaultAccount && account.fetchesNewestFirst {
+                updateAccount(account.name) { $0.folderLoadDeferred = true }
+            } else {
+                effects.append(.loadFolders(account: account.name))
+            }
+        }
         effects += openFolder(FolderKey(account: config.defaultAccount, path: .inbox))
         return effects + ensureVisibleRows()
     }

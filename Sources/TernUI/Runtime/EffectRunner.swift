@@ -14,6 +14,8 @@ public struct EffectRunner: Sendable {
     public var chunkSize = 1000
     /// The composer's drafts, editor and outbox; nil when composing is not set up.
     public var composer: ComposeService?
+    /// Requests the launcher made before the UI was up (the inbox's newest page or first rows).
+    public var early = EarlyRequests()
 
     /// Creates a runner.
     public init(backends: [String: any MailBackend], theme: UITheme) {
@@ -30,6 +32,24 @@ public struct EffectRunner: Sendable {
             deliver(.counted(key, generation: generation, await attempt(key.account) {
                 try await $0.count(in: key.path, filter: filter)
             }))
+        case .loadFirstRows(let key, let order, let filter, let atEnd, let height, let generation):
+            if filter == nil, let started = early.takeFirstRows(key), let first = await started.value,
+               first.order == order, first.atEnd == atEnd, first.height == height {
+                deliver(.firstRowsLoaded(key, generation: generation, .success(first.count), pages: first.pages))
+                return
+            }
+            let counted: Result<Int, UIError> = await attempt(key.account) { try await $0.count(in: key.path, filter: filter) }
+            var loaded: [(page: Int, rows: [MessageRow])] = []
+            if case .success(let count) = counted, let pages = RowPages.edgePages(count: count, height: height, atEnd: atEnd) {
+                for page in pages {
+                    let range = RowPages.range(ofPage: page, count: count)
+                    let rows: Result<[MessageRow], UIError> = await attempt(key.account) {
+                        try await $0.summaries(in: key.path, order: order, range: range, filter: filter).map(MessageRow.init)
+                    }
+                    if case .success(let rows) = rows { loaded.append((page, rows)) }
+                }
+            }
+            deliver(.firstRowsLoaded(key, generation: generation, counted, pages: loaded))
         case .loadPage(let key, let order, let page, let range, let filter, let generation):
             deliver(.pageLoaded(key, generation: generation, page: page, await attempt(key.account) {
                 try await $0.summaries(in: key.path, order: order, range: range, filter: filter).map(MessageRow.init)
@@ -38,6 +58,12 @@ public struct EffectRunner: Sendable {
             await loadThreads(key, filter: filter, newestFirst: newestFirst, generation: generation, deliver: deliver)
         case .sync(let key):
             deliver(.synced(key, await attempt(key.account) { try await $0.sync(key.path) }))
+        case .syncNewest(let key, let count):
+            let started = early.takeNewest(key)
+            deliver(.newestSynced(key, await attempt(key.account) { backend in
+                if let started, let report = try? await started.value, report.added > 0 || report.rebuilt { return report }
+                return try await backend.syncNewest(key.path, count: count)
+            }))
         case .watch(let key):
             let result: Result<Void, UIError> = await attempt(key.account) { try await $0.watch(key.path) }
             if case .failure(let error) = result, !Self.isUnsupported(error) {

@@ -17,6 +17,7 @@ enum ClientTLS {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = .tlsv12
         configuration.certificateVerification = .fullVerification
+        configuration.trustRoots = systemTrustRoots
         if let caFile {
             configuration.additionalTrustRoots = [.certificates(try loadCertificates(caFile, host: host, port: port))]
         }
@@ -24,6 +25,30 @@ enum ClientTLS {
             return try NIOSSLContext(configuration: configuration)
         } catch {
             throw TransportError(.tlsHandshakeFailed, host: host, port: port, detail: "cannot set up TLS: \(error)")
+        }
+    }
+
+    /// The system's trust store. Where the system keeps its CAs as a hashed directory
+    /// (`c_rehash` links named by subject hash, as `update-ca-certificates` makes them), that
+    /// directory: the TLS library then reads the one CA a server's chain names when it verifies
+    /// it. Otherwise NIOSSL's default, which parses the whole CA bundle file (about 140
+    /// certificates, 40 ms or more) every time a connection is set up.
+    static let systemTrustRoots: NIOSSLTrustRoots = {
+        #if os(Linux)
+        for directory in ["/etc/ssl/certs", "/etc/pki/tls/certs"] where isHashedCertificateDirectory(directory) {
+            return .file(directory)
+        }
+        #endif
+        return .default
+    }()
+
+    /// True when `path` is a directory holding at least one `c_rehash` link (`1a2b3c4d.0`).
+    static func isHashedCertificateDirectory(_ path: String) -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
+        return names.contains { name in
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count == 2 && parts[0].count == 8 && parts[0].allSatisfy(\.isHexDigit)
+                && !parts[1].isEmpty && parts[1].allSatisfy(\.isNumber)
         }
     }
 

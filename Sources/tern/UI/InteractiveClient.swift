@@ -14,10 +14,13 @@ enum InteractiveClient {
     ///   - backends: one backend per account of `configuration`, by account name.
     ///   - composer: drafts, editor and outbox of the accounts that can compose.
     ///   - draft: a draft to open the composer on at once (`tern compose`); the UI ends with it.
+    ///   - early: requests started before the UI (a cold inbox's newest page).
     /// - Throws: ``TerminalError`` when there is no usable terminal.
-    static func run(configuration: UIConfiguration, backends: [String: any MailBackend], composer: ComposeService?, draft: Draft? = nil) async throws {
+    static func run(configuration: UIConfiguration, backends: [String: any MailBackend], composer: ComposeService?, draft: Draft? = nil,
+                    early: EarlyRequests = EarlyRequests()) async throws {
         var setUp = EffectRunner(backends: backends, theme: configuration.theme)
         setUp.composer = composer
+        setUp.early = early
         let runner = setUp
         let outcome: Result<[Task<Void, Never>], any Error> = await withCheckedContinuation { continuation in
             let thread = Thread {

@@ -4,6 +4,7 @@ import MailEngine
 import TerminalKit
 import TernConfig
 import TernUI
+import Transport
 
 /// `tern` with no subcommand: the interactive client on every configured account (the default one,
 /// or `--account NAME`, opened first), or on the demo mailbox with `--demo`.
@@ -40,17 +41,37 @@ enum UILauncher {
         }
         let first = try AccountSession.translating { try config.account(selecting: account) }
         // POP3 accounts download on check-mail (`$`, F5) and when their inbox is opened.
-        let factory = BackendFactory.downloading(environment: environment)
+        var factory = BackendFactory.downloading(environment: environment)
+        // TERN_TRACE_FILE=PATH appends the IMAP dialogue (passwords hidden, with times) to PATH:
+        // the screen belongs to the UI, so this is the only way to see what it asked the server.
+        if let path = environment["TERN_TRACE_FILE"], !path.isEmpty {
+            do {
+                factory.imapTrace = try ProtocolTrace.appending(toFileAt: path)
+            } catch {
+                throw CommandError("Cannot write the trace to \(path) (TERN_TRACE_FILE): \(error.localizedDescription)")
+            }
+        }
         var backends: [String: any MailBackend] = [:]
         var problems: [String] = []
-        for account in config.accounts {
+        // The first account's inbox is started on as soon as its backend exists, while the other
+        // accounts, the terminal and the composer are set up: with nothing cached (IMAP) its
+        // newest page, else its first screen of rows from the cache (the UI's first requests for
+        // them take these; see EarlyRequests).
+        let early = EarlyRequests()
+        let inbox = FolderKey(account: first.name, path: .inbox)
+        let size = terminalSize()
+        for account in [first] + config.accounts.filter({ $0.name != first.name }) {
             do {
-                backends[account.name] = try factory.makeBackend(for: account)
+                let backend = try factory.makeBackend(for: account)
+                backends[account.name] = backend
+                if account.name == first.name, case .imap = account.source {
+                    early.fetchNewest(inbox, on: backend, count: max(AppState.newestPageSize, size.height))
+                }
             } catch {
                 problems.append("\(account.name): \(error)")
             }
         }
-        guard backends[first.name] != nil else {
+        guard let firstBackend = backends[first.name] else {
             for backend in backends.values { await backend.close() }
             throw CommandError("Cannot open account \"\(first.name)\": \(problems.first { $0.hasPrefix(first.name + ":") } ?? "unknown error")")
         }
@@ -58,9 +79,20 @@ enum UILauncher {
         ui.accounts.removeAll { backends[$0.name] == nil }
         ui.defaultAccount = first.name
         ui.notices = problems
+        early.readFirstRows(inbox, on: firstBackend, order: ui.order, height: max(1, AppState(config: ui, size: size).layout.list.height))
         let composer = ComposeService(settings: ComposeSettings(accounts: config.accounts, general: config.general,
                                                                 environment: environment))
-        try await InteractiveClient.run(configuration: ui, backends: backends, composer: composer, draft: draft)
+        try await InteractiveClient.run(configuration: ui, backends: backends, composer: composer, draft: draft, early: early)
+    }
+
+    /// The size of the terminal on standard output (80x24 when it cannot be asked), as the
+    /// screen will have it.
+    static func terminalSize() -> Size {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            return Size(width: Int(size.ws_col), height: Int(size.ws_row))
+        }
+        return Size(width: 80, height: 24)
     }
 
     /// The demo mailbox in the UI, with the user's keys and theme when a config file exists and is

@@ -10,6 +10,19 @@ import Testing
         }
     }
 
+    /// The first screen's pages: the visible rows and half a page either side, clipped to the list.
+    @Test(arguments: [
+        (100_000, 21, true, 780...781), (100_000, 21, false, 0...0), (100_000, 70, false, 0...1),
+        (300, 21, true, 1...2), (10, 21, true, 0...0), (10, 21, false, 0...0),
+    ])
+    func edgePages(count: Int, height: Int, atEnd: Bool, pages: ClosedRange<Int>) {
+        #expect(RowPages.edgePages(count: count, height: height, atEnd: atEnd) == pages)
+    }
+
+    @Test func noEdgePagesOfAnEmptyList() {
+        #expect(RowPages.edgePages(count: 0, height: 21, atEnd: true) == nil)
+    }
+
     @Test func requestsOnlyThePagesOfTheWindowOnce() {
         var pages = RowPages()
         #expect(pages.pagesToRequest(for: 250..<300, count: 100_000) == [1, 2])

@@ -29,8 +29,10 @@ final class Harness {
     private(set) var screen: VirtualScreen
 
     init(size: Size = Size(width: 80, height: 24), backends: [FakeMailBackend], theme: UITheme = .plain,
-         order: ListOrder = ListOrder(field: .date), keymap: Keymap = .defaults, sidebarWidth: Int = 20) {
-        var config = UIConfiguration(accounts: backends.map { .init(name: $0.accountName) }, keymap: keymap, theme: theme,
+         order: ListOrder = ListOrder(field: .date), keymap: Keymap = .defaults, sidebarWidth: Int = 20,
+         fetchesNewestFirst: Bool = false) {
+        var config = UIConfiguration(accounts: backends.map { .init(name: $0.accountName, fetchesNewestFirst: fetchesNewestFirst) },
+                                     keymap: keymap, theme: theme,
                                      order: order, sidebarWidth: sidebarWidth, dateFormat: "%Y-%m-%d")
         config.timeZone = TimeZone(identifier: "UTC") ?? .current
         state = AppState(config: config, size: size, now: testNow)

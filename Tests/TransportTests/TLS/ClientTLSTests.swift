@@ -17,6 +17,18 @@ struct TemporaryPEM: ~Copyable {
 }
 
 @Suite struct ClientTLSTests {
+    /// The system store is used as a hashed directory (read lazily) only where one exists.
+    @Test(arguments: [(["1a2b3c4d.0", "ca.pem"], true), (["0123abcd.12"], true), (["ca-certificates.crt", "ca.pem"], false),
+                      (["1a2b3c4.0", "1a2b3c4d.", "1a2b3c4g.0", "1a2b3c4d.r0"], false), ([], false)])
+    func hashedCertificateDirectories(names: [String], hashed: Bool) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tern-certs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in names { try Data().write(to: directory.appendingPathComponent(name)) }
+        #expect(ClientTLS.isHashedCertificateDirectory(directory.path) == hashed)
+        #expect(!ClientTLS.isHashedCertificateDirectory(directory.appendingPathComponent("missing").path))
+    }
+
     static func tlsOptions(caFile: String?) -> ConnectionOptions {
         ConnectionOptions(security: .tls, caFile: caFile, connectTimeout: .seconds(5), readTimeout: .seconds(5))
     }
