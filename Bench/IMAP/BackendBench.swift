@@ -19,14 +19,7 @@ import Transport
 ///    QRESYNC, then the same again without QRESYNC/CONDSTORE (flag refresh of every message).
 enum BackendBench {
     static func run(folder: String, user: String, password: String, cacheDirectory: String) async throws {
-        let stack = try MailStack.required()
-        let settings = IMAPSettings(
-            host: stack.host, port: stack.imapsPort,
-            connection: ConnectionOptions(security: .tls, caFile: stack.caFile.path, readTimeout: .seconds(300)),
-            credentials: IMAPCredentials(username: user, secret: .password(password)))
-        let directory = URL(fileURLWithPath: cacheDirectory)
-        try? FileManager.default.removeItem(at: directory)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (settings, directory) = try prepare(user: user, password: password, cacheDirectory: cacheDirectory)
         let cacheURL = directory.appendingPathComponent("bench.sqlite")
         let path = MailboxPath(folder)
         func backend(_ options: IMAPBackendOptions = IMAPBackendOptions()) throws -> IMAPBackend {
@@ -114,9 +107,8 @@ enum BackendBench {
         await other.logout()
     }
 
-    /// `BenchIMAP sync`: the whole first sync from an empty cache, wall and CPU seconds, with the
-    /// options the environment gives (see BenchIMAP.swift).
-    static func firstSync(folder: String, user: String, password: String, cacheDirectory: String) async throws {
+    /// The stack's IMAPS settings for `user`, and `cacheDirectory` emptied (made when missing).
+    private static func prepare(user: String, password: String, cacheDirectory: String) throws -> (IMAPSettings, URL) {
         let stack = try MailStack.required()
         let settings = IMAPSettings(
             host: stack.host, port: stack.imapsPort,
@@ -125,6 +117,13 @@ enum BackendBench {
         let directory = URL(fileURLWithPath: cacheDirectory)
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return (settings, directory)
+    }
+
+    /// `BenchIMAP sync`: the whole first sync from an empty cache, wall and CPU seconds, with the
+    /// options the environment gives (see BenchIMAP.swift).
+    static func firstSync(folder: String, user: String, password: String, cacheDirectory: String) async throws {
+        let (settings, directory) = try prepare(user: user, password: password, cacheDirectory: cacheDirectory)
         let environment = ProcessInfo.processInfo.environment
         func number(_ name: String, _ fallback: Int) -> Int { environment[name].flatMap { Int($0) } ?? fallback }
         let defaults = IMAPBackendOptions()
