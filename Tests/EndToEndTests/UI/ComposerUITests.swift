@@ -12,29 +12,17 @@ struct ComposerUITests {
     @Test func replySendAndPostponeWithAnEditorScript() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         defer { tmux.kill() }
-        let home = tmux.directory
+        let home = try DemoSendmailAccount.start(
+            in: tmux,
+            editor: """
+                stty -a > "\(tmux.directory.path)/editor-stty" 2>&1
+                text=$(cat "$1"); printf 'Hello from tmux.\\n%s\\n' "$text" > "$1"
+                """,
+            sendmail: """
+                cat > "\(tmux.directory.path)/sent.eml"
+                printf '%s\\n' "$@" > "\(tmux.directory.path)/sendmail-args"
+                """)
         let mail = home.appendingPathComponent("mail")
-        _ = try DemoMailbox.install(at: mail)
-        let editor = home.appendingPathComponent("editor.sh")
-        try script(editor, """
-            stty -a > "\(home.path)/editor-stty" 2>&1
-            text=$(cat "$1"); printf 'Hello from tmux.\\n%s\\n' "$text" > "$1"
-            """)
-        let sendmail = home.appendingPathComponent("sendmail.sh")
-        try script(sendmail, """
-            cat > "\(home.path)/sent.eml"
-            printf '%s\\n' "$@" > "\(home.path)/sendmail-args"
-            """)
-        let config = home.appendingPathComponent("config.toml")
-        try """
-            [accounts.test]
-            from = "Alice Example <alice@example.test>"
-            sendmail = "/bin/sh \(sendmail.path)"
-
-            [accounts.test.maildir]
-            path = "\(mail.path)"
-            """.write(to: config, atomically: true, encoding: .utf8)
-        tmux.start("VISUAL= EDITOR='/bin/sh \(editor.path)' " + (try TernBinary.commandLine("--config \(config.path)", home: home)))
         try tmux.waitFor(timeout: 20) { $0.contains("Lunch on Friday?") && $0.contains("sort: date") }
 
         // Reply to the lunch message: the editor runs at once, then the review screen.
@@ -94,7 +82,7 @@ struct ComposerUITests {
         _ = try DemoMailbox.install(at: mail)
         // The editor saves its text, then stays open until the test lets it go.
         let editor = home.appendingPathComponent("editor.sh")
-        try script(editor, """
+        try DemoSendmailAccount.script(editor, """
             printf 'Words that must not be lost.\\n' > "$1"
             touch "\(home.path)/editor-saved"
             while [ ! -f "\(home.path)/editor-release" ]; do sleep 0.05; done
@@ -158,11 +146,6 @@ struct ComposerUITests {
     /// The last non-empty line of the pane (the prompt line; tmux drops trailing blanks).
     static func bottomLine(_ screen: String) -> String {
         screen.split(separator: "\n").last.map(String.init) ?? ""
-    }
-
-    private func script(_ url: URL, _ body: String) throws {
-        try ("#!/bin/sh\n" + body + "\n").write(to: url, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
     }
 
     /// The message files under `root` whose text contains `text`.

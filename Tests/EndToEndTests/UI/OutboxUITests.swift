@@ -10,27 +10,14 @@ struct OutboxUITests {
     @Test func aRefusedSendIsListedAndRetriedFromTheOutboxView() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         defer { tmux.kill() }
-        let home = tmux.directory
-        let mail = home.appendingPathComponent("mail")
-        _ = try DemoMailbox.install(at: mail)
-        let editor = home.appendingPathComponent("editor.sh")
-        try Self.script(editor, "text=$(cat \"$1\"); printf 'Retried text.\\n%s\\n' \"$text\" > \"$1\"")
         // Refuses until the file `accept` exists.
-        let sendmail = home.appendingPathComponent("sendmail.sh")
-        try Self.script(sendmail, """
-            if [ ! -f "\(home.path)/accept" ]; then echo 'mailbox unavailable' >&2; exit 1; fi
-            cat > "\(home.path)/sent.eml"
-            """)
-        let config = home.appendingPathComponent("config.toml")
-        try """
-            [accounts.test]
-            from = "Alice Example <alice@example.test>"
-            sendmail = "/bin/sh \(sendmail.path)"
-
-            [accounts.test.maildir]
-            path = "\(mail.path)"
-            """.write(to: config, atomically: true, encoding: .utf8)
-        tmux.start("VISUAL= EDITOR='/bin/sh \(editor.path)' " + (try TernBinary.commandLine("--config \(config.path)", home: home)))
+        let home = try DemoSendmailAccount.start(
+            in: tmux,
+            editor: "text=$(cat \"$1\"); printf 'Retried text.\\n%s\\n' \"$text\" > \"$1\"",
+            sendmail: """
+                if [ ! -f "\(tmux.directory.path)/accept" ]; then echo 'mailbox unavailable' >&2; exit 1; fi
+                cat > "\(tmux.directory.path)/sent.eml"
+                """)
         try tmux.waitFor(timeout: 20) { $0.contains("sort: date") }
 
         tmux.send("m")
@@ -58,10 +45,5 @@ struct OutboxUITests {
         try tmux.waitFor { $0.contains("sort: date") }
         tmux.send("q")
         try tmux.waitFor(timeout: 20) { $0.contains("EXIT=0") }
-    }
-
-    static func script(_ url: URL, _ body: String) throws {
-        try ("#!/bin/sh\n" + body + "\n").write(to: url, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
     }
 }
