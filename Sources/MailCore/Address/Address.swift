@@ -65,7 +65,9 @@ public struct Address: Sendable, Hashable, Codable, CustomStringConvertible {
     /// - Parameter text: The unfolded header value (not RFC 2047-decoded: encoded words are decoded
     ///   inside display names only, as RFC 2047 §5 allows).
     public static func parseList(_ text: String) -> [Address] {
-        AddressList.parse(text).flatMap(\.addresses)
+        // Most lists are plain `Name <a@b>` entries: read those without the full grammar.
+        if let plain = PlainAddressList.parse(text) { return plain }
+        return AddressList.parse(text).flatMap(\.addresses)
     }
 
     /// Parses a single mailbox such as `Ann <ann@example.org>`, or nil when the text is not

@@ -25,6 +25,8 @@ public enum EncodedWord {
 
     /// Decodes encoded words without sanitising (for callers that sanitise the whole value).
     static func decodeRaw(_ text: String, fallback: String = CharsetDecoder.defaultFallback) -> String {
+        // Most values hold no encoded word: answer those without copying the bytes.
+        if text.utf8.withContiguousStorageIfAvailable({ !containsMarker($0) }) == true { return text }
         let src = Array(text.utf8)
         guard src.count >= 8, containsMarker(src) else { return text }
         var out = ""
@@ -64,7 +66,8 @@ public enum EncodedWord {
         return out
     }
 
-    private static func containsMarker(_ src: [UInt8]) -> Bool {
+    private static func containsMarker<Bytes: RandomAccessCollection>(_ src: Bytes) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
         var i = 0
         while i + 1 < src.count {
             if src[i] == UInt8(ascii: "="), src[i + 1] == UInt8(ascii: "?") { return true }

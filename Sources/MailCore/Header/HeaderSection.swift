@@ -11,16 +11,38 @@ public struct HeaderSection: Sendable, Hashable {
         self.fields = fields
     }
 
+    /// A header section read from its bytes alone (RFC 5322 §2.2): the fields up to the empty
+    /// line (or the end), as ``Message/header`` of the same bytes would hold them, without the
+    /// MIME parse of a whole message. For reading the fields a server sent for a message list
+    /// (IMAP `BODY[HEADER.FIELDS (...)]`).
+    ///
+    /// - Parameters:
+    ///   - bytes: The header section, possibly followed by an empty line and a body.
+    ///   - limits: The limits on fields and bytes; fields past them are dropped.
+    public init(parsing bytes: [UInt8], limits: ParseLimits = .standard) {
+        let fields = bytes.withUnsafeBufferPointer { p -> [HeaderField] in
+            guard p.baseAddress != nil, !p.isEmpty else { return [] }
+            return HeaderScanner.scan(bytes, p, from: 0, scanner: BoundaryScanner(), limits: limits, topLevel: true).fields
+        }
+        self.init(fields: fields)
+    }
+
     /// The first field with this name (case-insensitive), or nil.
     public func first(_ name: String) -> HeaderField? {
-        let lower = name.lowercased()
+        let lower = Self.lowercased(name)
         return fields.first { $0.lowercasedName == lower }
     }
 
     /// Every field with this name (case-insensitive), in order.
     public func all(_ name: String) -> [HeaderField] {
-        let lower = name.lowercased()
+        let lower = Self.lowercased(name)
         return fields.filter { $0.lowercasedName == lower }
+    }
+
+    /// `name` in lower case; itself when it has no upper-case ASCII letter (the usual lookup
+    /// names are written in lower case by the callers that run per message).
+    private static func lowercased(_ name: String) -> String {
+        name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
     }
 
     /// True when a field with this name exists.
@@ -43,23 +65,23 @@ public struct HeaderSection: Sendable, Hashable {
 
     /// The `Date` field as a point in time, or nil when missing or unparseable.
     public var date: Date? {
-        guard let f = first("Date") else { return nil }
+        guard let f = first("date") else { return nil }
         return MailDate.parse(f.value())?.date
     }
 
     /// The `Message-ID`, or nil.
     public var messageID: MessageID? {
-        guard let f = first("Message-ID") else { return nil }
+        guard let f = first("message-id") else { return nil }
         return MessageIDList.parse(f.value()).first
     }
 
     /// The ids of `In-Reply-To`.
     public var inReplyTo: [MessageID] {
-        all("In-Reply-To").flatMap { MessageIDList.parse($0.value()) }
+        all("in-reply-to").flatMap { MessageIDList.parse($0.value()) }
     }
 
     /// The ids of `References`.
     public var references: [MessageID] {
-        all("References").flatMap { MessageIDList.parse($0.value()) }
+        all("references").flatMap { MessageIDList.parse($0.value()) }
     }
 }

@@ -51,13 +51,13 @@ public struct Envelope: Sendable, Hashable, Codable {
     ///   - fallback: The charset for undeclared 8-bit header bytes that are not UTF-8.
     public init(header: HeaderSection, fallback: String = CharsetDecoder.defaultFallback) {
         self.init(
-            subject: header.text("Subject", fallback: fallback),
-            from: header.addresses("From", fallback: fallback),
-            sender: header.addresses("Sender", fallback: fallback).first,
-            replyTo: header.addresses("Reply-To", fallback: fallback),
-            to: header.addresses("To", fallback: fallback),
-            cc: header.addresses("Cc", fallback: fallback),
-            bcc: header.addresses("Bcc", fallback: fallback),
+            subject: header.text("subject", fallback: fallback),
+            from: header.addresses("from", fallback: fallback),
+            sender: header.addresses("sender", fallback: fallback).first,
+            replyTo: header.addresses("reply-to", fallback: fallback),
+            to: header.addresses("to", fallback: fallback),
+            cc: header.addresses("cc", fallback: fallback),
+            bcc: header.addresses("bcc", fallback: fallback),
             date: header.date,
             messageID: header.messageID,
             inReplyTo: header.inReplyTo,

@@ -96,3 +96,39 @@ import Testing
     #expect(e.replyAddresses.map(\.address) == ["list@example.org"])
     #expect(e.date != nil)
 }
+
+/// `HeaderSection(parsing:)` holds the fields `Message(bytes:).header` holds, without the MIME parse.
+@Test(arguments: [
+    "Subject: one\r\n two\r\nTo: a@b\r\n\r\nbody",
+    "Subject : hello\nFrom: a@b\n\nbody\n",
+    "From someone@example Mon Jan 1 00:00:00 2024\r\nSubject: mbox\r\n\r\n",
+    " junk\r\nSubject: after junk\r\n\r\n",
+    "Subject: x\r\nThis is the body, no blank line\r\nmore\r\n",
+    "Subject: no line end",
+    "Content-Type: multipart/mixed; boundary=b\r\nSubject: s\r\n\r\n--b\r\nX: y\r\n\r\n--b--\r\n",
+    "--b\r\nSubject: delimiter-looking first line\r\n\r\n",
+    "\r\n",
+    "",
+])
+func parsingAHeaderSectionAloneMatchesTheMessageParse(text: String) {
+    let bytes = Array(text.utf8)
+    let alone = HeaderSection(parsing: bytes)
+    let whole = Message(bytes: bytes).header
+    #expect(alone.fields.map(\.name) == whole.fields.map(\.name))
+    #expect(alone.fields.map { Array($0.rawValue) } == whole.fields.map { Array($0.rawValue) })
+    #expect(Envelope(header: alone) == Message(bytes: bytes).envelope)
+}
+
+@Test func parsingAHeaderSectionAloneKeepsTheLimits() {
+    let bytes = Array((0 ..< 50).map { "X-\($0): v\r\n" }.joined().utf8)
+    var limits = ParseLimits.standard
+    limits.maxHeaderFields = 10
+    #expect(HeaderSection(parsing: bytes, limits: limits).fields.count == 10)
+}
+
+@Test func lookupsIgnoreTheCaseOfTheName() {
+    let header = HeaderSection(parsing: Array("SUBJECT: a\r\nmessage-id: <m@x>\r\nFrom: B <b@c>\r\n\r\n".utf8))
+    #expect(header.text("subject") == "a" && header.text("Subject") == "a" && header.text("sUbJeCt") == "a")
+    #expect(header.messageID?.value == "m@x")
+    #expect(header.addresses("FROM") == [Address(name: "B", address: "b@c")])
+}

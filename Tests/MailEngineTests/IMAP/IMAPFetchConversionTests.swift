@@ -65,21 +65,25 @@ import Testing
     }
 
     @Test(arguments: [
-        // (header, the fields left, the Content-Type value)
-        ("Subject: a\r\nContent-Type: text/plain\r\nFrom: b@c\r\n\r\n", "Subject: a\r\nFrom: b@c\r\n\r\n", " text/plain\r\n"),
-        ("content-TYPE: multipart/mixed;\r\n\tboundary=x\r\nSubject: a\r\n\r\n", "Subject: a\r\n\r\n",
-         " multipart/mixed;\r\n\tboundary=x\r\n"),
-        ("Subject: a\r\nContent-Type: text/html\r\n\r\n", "Subject: a\r\n\r\n", " text/html\r\n"),
-        ("Content-Type: text/html", "", " text/html"),
-        ("Content-Type-Extra: no\r\nSubject: a\r\n\r\n", "Content-Type-Extra: no\r\nSubject: a\r\n\r\n", nil),
-        ("Subject: a\r\n\r\nContent-Type: text/html\r\n", "Subject: a\r\n\r\nContent-Type: text/html\r\n", nil),
-        ("Subject: a\nContent-Type: image/png\nTo: b@c\n\n", "Subject: a\nTo: b@c\n\n", " image/png\n"),
-        ("", "", nil),
-    ] as [(String, String, String?)])
-    func contentTypeIsTakenOutOfTheHeader(header: String, fields: String, contentType: String?) {
-        let (rest, value) = IMAPFetchConversion.splitContentType(Array(header.utf8))
-        #expect(String(decoding: rest, as: UTF8.self) == fields)
-        #expect(value.map { String(decoding: $0, as: UTF8.self) } == contentType)
+        // (header, whether the row counts as having attachments)
+        ("Subject: a\r\nContent-Type: multipart/mixed\r\nFrom: b@c\r\n\r\n", true),
+        ("content-TYPE: multipart/mixed;\r\n\tboundary=x\r\nSubject: a\r\n\r\n", true),
+        ("Content-Type: application/pdf", true),
+        ("Content-Type-Extra: application/pdf\r\nSubject: a\r\n\r\n", false),
+        ("Subject: a\r\n\r\nContent-Type: application/pdf\r\n", false),
+        ("Subject: a\nContent-Type: image/png\nTo: b@c\n\n", true),
+        ("Content-Type: text/plain\r\nContent-Type: multipart/mixed\r\n\r\n", false),
+    ] as [(String, Bool)])
+    func theFirstContentTypeOfTheHeaderSectionIsTheOneRead(header: String, expected: Bool) throws {
+        let row = try #require(IMAPFetchConversion.cached(Self.message(header: header)))
+        #expect(row.hasAttachments == expected)
+    }
+
+    @Test func theContentTypeFieldDoesNotDisturbTheOtherFields() throws {
+        let header = "Subject: a\r\nContent-Type: multipart/mixed;\r\n boundary=x\r\nFrom: Ann <ann@example.org>\r\n\r\n"
+        let row = try #require(IMAPFetchConversion.cached(Self.message(header: header)))
+        #expect(row.envelope.subject == "a" && row.envelope.from == [Address(name: "Ann", address: "ann@example.org")])
+        #expect(row.hasAttachments)
     }
 
     @Test func aMessageWithoutTheseFieldsStillGetsARow() throws {
