@@ -252,18 +252,18 @@ extension IMAPBackend {
         let cache = self.cache
         let continuation = self.continuation
         let limit = MaildirBackend.addedEventLimit
-        // Rows are converted on the fetching task (one per connection) and written on a queue of
-        // their own while the connections read on, gathered into large transactions.
-        let writer = GroupWriter(minimumRows: options.writeBatchRows) { rows in
+        // Rows are converted and encoded on the fetching task (one per connection) and written on
+        // a queue of their own while the connections read on, gathered into large transactions.
+        let writer = GroupWriter<EncodedRow>(minimumRows: options.writeBatchRows) { rows in
             let added = try cache.write { try $0.insertFetched(rows, in: box) }
             let (done, announce) = state.record(rows.count, added: added, limit: limit)
             if emitAdded, announce, added > 0 {
-                continuation.yield(.messagesAdded(folder: path, rows.map(MessageSummary.init(cached:))))
+                continuation.yield(.messagesAdded(folder: path, rows.map { MessageSummary(cached: $0.cachedMessage) }))
             }
             continuation.yield(.syncProgress(folder: path, done: done, total: state.total ?? done, bytes: nil))
         }
         let handler: @Sendable ([FetchedMessage]) async throws -> Void = { messages in
-            try await writer.submit(messages.compactMap(IMAPFetchConversion.cached))
+            try await writer.submit(messages.compactMap { IMAPFetchConversion.cached($0).map { EncodedRow($0) } })
         }
         do {
             try await fetchGroups(uids, items: items, name: name, box: box, on: connection, writer: writer, handler: handler)
@@ -279,7 +279,7 @@ extension IMAPBackend {
     /// The fetch commands of ``fetchEnvelopes``: the newest first, then chunks of pipelines,
     /// shared with extra connections when there are many (see ``fetchInParallel``).
     private func fetchGroups(_ uids: SequenceSet, items: [FetchAttribute], name: MailboxName, box: CacheMailbox,
-                             on connection: IMAPConnection, writer: GroupWriter,
+                             on connection: IMAPConnection, writer: GroupWriter<EncodedRow>,
                              handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws {
         let (first, rest) = Self.splitNewest(uids, count: options.firstBatchSize)
         if !first.isEmpty {

@@ -72,13 +72,13 @@ final class ChunkQueue: @unchecked Sendable {
 /// ``submit(_:)`` waits while twice ``minimumRows`` rows are queued or being written (memory
 /// stays bounded); the first error is rethrown by the next ``submit(_:)`` or ``drain()``, and
 /// later writes are skipped.
-final class GroupWriter: @unchecked Sendable {
+final class GroupWriter<Row: Sendable>: @unchecked Sendable {
     /// The rows gathered before a write starts (unless a drain asks for them earlier).
     let minimumRows: Int
     private var maximumQueued: Int { minimumRows * 2 }
     private let queue = DispatchQueue(label: "tern.imap.sync-writer", qos: .userInitiated)
     private let lock = NSLock()
-    private var pending: [[CachedMessage]] = []
+    private var pending: [[Row]] = []
     private var pendingRows = 0
     /// Rows pending or being written.
     private var queuedRows = 0
@@ -87,17 +87,17 @@ final class GroupWriter: @unchecked Sendable {
     private var draining = 0
     private var failure: (any Error)?
     private let group = DispatchGroup()
-    private let write: @Sendable ([CachedMessage]) throws -> Void
+    private let write: @Sendable ([Row]) throws -> Void
 
     /// A writer whose writes run `write` (with one or more groups' rows).
     /// - Parameter minimumRows: Rows gathered before a write (1 writes every group at once).
-    init(minimumRows: Int = 1, write: @escaping @Sendable ([CachedMessage]) throws -> Void) {
+    init(minimumRows: Int = 1, write: @escaping @Sendable ([Row]) throws -> Void) {
         self.minimumRows = max(1, minimumRows)
         self.write = write
     }
 
     /// Queues `rows`; waits while twice ``minimumRows`` rows are queued.
-    func submit(_ rows: [CachedMessage]) async throws {
+    func submit(_ rows: [Row]) async throws {
         try check()
         guard !rows.isEmpty else { return }
         while lock.withLock({ queuedRows >= maximumQueued }) {

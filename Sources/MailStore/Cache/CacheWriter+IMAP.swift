@@ -44,6 +44,23 @@ extension CacheWriter {
         return added
     }
 
+    /// ``insertFetched(_:in:)-([CachedMessage])`` for rows encoded beforehand (by a sync's
+    /// fetching tasks): the writer only binds their bytes.
+    /// - Returns: how many of them were new to the cache.
+    @discardableResult
+    public func insertFetched(_ rows: [EncodedRow], in mailbox: CacheMailbox) throws -> Int {
+        var added = 0
+        for row in rows {
+            if try insertRow(row, mailbox: mailbox) {
+                markUnindexed(db.lastInsertedRowID)
+                added += 1
+            } else {
+                try upsert(row, in: mailbox)
+            }
+        }
+        return added
+    }
+
     /// Sets the flags (and mod-sequence) of many messages; uids not cached are skipped.
     public func updateFlags(_ changes: [(uid: UID, flags: Set<Flag>, modSeq: UInt64?)], in mailbox: CacheMailbox) throws {
         for change in changes {

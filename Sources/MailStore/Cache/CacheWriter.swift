@@ -15,10 +15,19 @@ public final class CacheWriter {
     /// Rows inserted in this transaction and not yet in their folder's `total` / `unread`, by
     /// folder id (see ``countInserted(_:in:)``).
     private var uncounted: [Int64: (total: Int64, unread: Int64)] = [:]
-    /// The prepared insert of new Maildir rows, made on first use.
+    /// The prepared insert of new rows, made on first use.
     private var newRows: RowInserter?
+    /// The prepared upsert of encoded rows whose uid is cached, made on first use.
+    private var changedRows: RowInserter?
 
     static let insertNewSQL = "INSERT OR IGNORE INTO message(\(insertColumns)) VALUES (\(insertPlaceholders))"
+
+    // An upsert rather than INSERT OR REPLACE: REPLACE would delete without firing the trigger
+    // that keeps the full-text index in step.
+    static let upsertSQL = """
+        INSERT INTO message(\(insertColumns)) VALUES (\(insertPlaceholders))
+        ON CONFLICT(mailbox_id, uid) DO UPDATE SET \(upsertAssignments)
+        """
 
     init(db: Database) {
         self.db = db
@@ -92,12 +101,7 @@ public final class CacheWriter {
 
     /// Inserts a message with the uid it carries (IMAP), replacing a cached one with that uid.
     public func insert(_ message: CachedMessage, in mailbox: CacheMailbox) throws {
-        // An upsert rather than INSERT OR REPLACE: REPLACE would delete without firing the trigger
-        // that keeps the full-text index in step.
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO message(\(Self.insertColumns)) VALUES (\(Self.insertPlaceholders))
-            ON CONFLICT(mailbox_id, uid) DO UPDATE SET \(Self.upsertAssignments)
-            """)
+        let statement = try db.cachedStatement(sql: Self.upsertSQL)
         let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM message WHERE mailbox_id = ? AND uid = ?"),
                                           arguments: [mailbox.id, Int64(message.uid.value)])
         if existing != nil { try indexNewRows() }
@@ -181,12 +185,41 @@ public final class CacheWriter {
         return true
     }
 
+    /// ``insertRow(_:uid:mailbox:)`` for an encoded row (its own uid).
+    func insertRow(_ row: EncodedRow, mailbox: CacheMailbox) throws -> Bool {
+        let inserter = try newRows ?? RowInserter(db: db, sql: Self.insertNewSQL)
+        newRows = inserter
+        guard try inserter.insert(row, mailboxID: mailbox.id) else { return false }
+        countInserted(unread: row.isUnread, in: mailbox)
+        return true
+    }
+
+    /// ``insert(_:in:)`` for an encoded row: replaces the cached row with its uid (its triggers
+    /// re-index and recount it), or inserts it.
+    func upsert(_ row: EncodedRow, in mailbox: CacheMailbox) throws {
+        let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM message WHERE mailbox_id = ? AND uid = ?"),
+                                          arguments: [mailbox.id, Int64(row.uid.value)])
+        if existing != nil { try indexNewRows() }
+        let upserter = try changedRows ?? RowInserter(db: db, sql: Self.upsertSQL)
+        changedRows = upserter
+        _ = try upserter.insert(row, mailboxID: mailbox.id)
+        if existing == nil {
+            unindexed.append(db.lastInsertedRowID)
+            countInserted(unread: row.isUnread, in: mailbox)
+        }
+        if let next = pendingUIDNext[mailbox.id], row.uid.value >= next { pendingUIDNext[mailbox.id] = row.uid.value &+ 1 }
+    }
+
     /// Counts a row just inserted in its folder's `total` and `unread`, written by
     /// ``countNewRows()`` (the schema has no insert trigger for them).
     private func countInserted(_ message: CachedMessage, in mailbox: CacheMailbox) {
+        countInserted(unread: !message.flags.contains(.seen), in: mailbox)
+    }
+
+    private func countInserted(unread: Bool, in mailbox: CacheMailbox) {
         var counts = uncounted[mailbox.id] ?? (0, 0)
         counts.total += 1
-        if !message.flags.contains(.seen) { counts.unread += 1 }
+        if unread { counts.unread += 1 }
         uncounted[mailbox.id] = counts
     }
 
@@ -211,6 +244,8 @@ public final class CacheWriter {
     func flush() throws {
         newRows?.close()
         newRows = nil
+        changedRows?.close()
+        changedRows = nil
         try indexNewRows()
         for (id, next) in pendingUIDNext {
             try db.execute(sql: "UPDATE mailbox SET uidnext = max(uidnext, ?) WHERE id = ?", arguments: [Int64(next), id])
@@ -221,7 +256,7 @@ public final class CacheWriter {
     /// Adds the rows inserted so far to the full-text index, in one statement. Called before any
     /// change that could delete or rewrite such a row (its trigger would tell the index to forget
     /// words it was never given, which corrupts an FTS5 index) and when the transaction ends.
-    private func indexNewRows() throws {
+    func indexNewRows() throws {
         try countNewRows()
         guard !unindexed.isEmpty else { return }
         let list = "[" + unindexed.map(String.init).joined(separator: ",") + "]"

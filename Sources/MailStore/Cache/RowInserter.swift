@@ -44,6 +44,14 @@ final class RowInserter {
     /// - Returns: true when a row was inserted (false when `INSERT OR IGNORE` ignored it).
     /// - Throws: `DatabaseError` when SQLite fails.
     func insert(_ m: CachedMessage, uid: UID, mailbox: CacheMailbox) throws -> Bool {
+        try insert(EncodedRow(m, uid: uid), mailboxID: mailbox.id)
+    }
+
+    /// Inserts one encoded row (its own uid) into the folder `mailboxID`.
+    /// - Returns: true when a row was inserted (false when `INSERT OR IGNORE` ignored it, or an
+    ///   upsert updated the existing row).
+    /// - Throws: `DatabaseError` when SQLite fails.
+    func insert(_ row: EncodedRow, mailboxID: Int64) throws -> Bool {
         guard let statement else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the insert statement was finalized", sql: sql)
         }
@@ -51,8 +59,6 @@ final class RowInserter {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
-        let (bits, keywords) = CacheCoding.encode(m.flags)
-        let e = m.envelope
         var column: Int32 = 0
         func next() -> Int32 {
             column += 1
@@ -64,49 +70,46 @@ final class RowInserter {
         func real(_ value: Double?) {
             if let value { sqlite3_bind_double(statement, next(), value) } else { sqlite3_bind_null(statement, next()) }
         }
-        func text(_ value: String?) {
-            slice(value.map { $0[...] })
-        }
-        func slice(_ value: Substring?) {
+        func text(_ value: EncodedRow.Text) {
             let index = next()
-            guard var value else {
-                sqlite3_bind_null(statement, index)
-                return
-            }
-            _ = value.withUTF8 { bytes in
+            row.withText(value) { bytes in
+                guard let bytes else {
+                    sqlite3_bind_null(statement, index)
+                    return
+                }
                 // An empty buffer may have no address; SQLite reads a null pointer as NULL, not ''.
-                if let base = bytes.baseAddress {
-                    sqlite3_bind_text(statement, index, base, Int32(bytes.count), Self.transient)
+                if let base = bytes.baseAddress, !bytes.isEmpty {
+                    sqlite3_bind_text(statement, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
                 } else {
                     sqlite3_bind_text(statement, index, "", 0, Self.transient)
                 }
             }
         }
-        int(mailbox.id)
-        int(Int64(uid.value))
-        int(bits)
-        text(keywords)
-        int(m.modSeq.map { Int64(bitPattern: $0) })
-        int(Int64(m.size))
-        real(m.receivedDate?.timeIntervalSince1970)
-        real(e.date?.timeIntervalSince1970)
-        real(e.date?.timeIntervalSince1970 ?? m.receivedDate?.timeIntervalSince1970 ?? 0)
-        text(e.subject ?? "")
-        text(CacheCoding.sortSubject(e.subject))
-        text(CacheCoding.sortFrom(e.from))
-        text(CacheCoding.encode(e.from))
-        text(CacheCoding.encode(e.to))
-        text(CacheCoding.encode(e.cc))
-        text(CacheCoding.encode(e.bcc))
-        text(CacheCoding.encode(e.replyTo))
-        text(CacheCoding.encode(e.sender.map { [$0] } ?? []))
-        text(e.messageID?.value)
-        text(CacheCoding.encode(e.inReplyTo))
-        text(CacheCoding.encode(e.references))
-        int(m.hasAttachments ? 1 : 0)
-        int(m.hasAttachmentsIsExact ? 1 : 0)
-        slice(Self.unique(ofFile: m.maildirFile))
-        text(m.maildirFile)
+        int(mailboxID)
+        int(Int64(row.uid.value))
+        int(row.flagBits)
+        text(.keywords)
+        int(row.modSeq)
+        int(row.size)
+        real(row.received)
+        real(row.date)
+        real(row.sortDate)
+        text(.subject)
+        text(.sortSubject)
+        text(.sortFrom)
+        text(.from)
+        text(.to)
+        text(.cc)
+        text(.bcc)
+        text(.replyTo)
+        text(.sender)
+        text(.messageID)
+        text(.inReplyTo)
+        text(.references)
+        int(row.hasAttachments ? 1 : 0)
+        int(row.hasAttachmentsIsExact ? 1 : 0)
+        text(.maildirUnique)
+        text(.maildirFile)
         switch sqlite3_step(statement) {
         case SQLITE_DONE, SQLITE_ROW:
             return sqlite3_changes(db.sqliteConnection) > 0

@@ -57,7 +57,7 @@ import Testing
     /// no more than twice the minimum is ever queued.
     @Test func concurrentSubmittersAreHeldBackAndAllFinish() async throws {
         let writes = Writes()
-        let writer = GroupWriter(minimumRows: 50) { rows in
+        let writer = GroupWriter<CachedMessage>(minimumRows: 50) { rows in
             Thread.sleep(forTimeInterval: 0.002)
             writes.record(rows)
         }
@@ -81,7 +81,7 @@ import Testing
     @Test func theFirstFailureIsRethrownAndLaterWritesAreSkipped() async throws {
         struct Broken: Error {}
         let writes = Writes()
-        let writer = GroupWriter(minimumRows: 1) { rows in
+        let writer = GroupWriter<CachedMessage>(minimumRows: 1) { rows in
             if rows.contains(where: { $0.uid.value == 2 }) { throw Broken() }
             writes.record(rows)
         }

@@ -1,0 +1,60 @@
+import Foundation
+import MailCore
+import Testing
+@testable import MailStore
+
+/// Rows encoded before they reach the writer (a sync's fetching tasks make them): they store
+/// and read back exactly as the messages they came from.
+@Suite struct EncodedRowTests {
+    static let messages: [CachedMessage] = [
+        CachedMessage(uid: UID(1), envelope: Envelope(), flags: [], size: 0, receivedDate: nil, hasAttachments: false),
+        CachedMessage(uid: UID(UInt32.max), envelope: Envelope(
+            subject: "Re: Grüße aus Köln 🌷", from: [Address(name: "Zoë Ünal", address: "zoe@example.org")],
+            sender: Address(address: "list@example.org"), replyTo: [Address(address: "reply@example.org")],
+            to: [Address(name: "Bob", address: "bob@example.org"), Address(address: "carol@example.org")],
+            cc: [Address(address: "cc@example.org")], bcc: [Address(address: "bcc@example.org")],
+            date: Date(timeIntervalSince1970: 1_767_225_600.5), messageID: MessageID("m1@example.org"),
+            inReplyTo: [MessageID("p@example.org")], references: [MessageID("a@x"), MessageID("b@x")]),
+            flags: [.seen, .answered, .keyword("$Label1"), .keyword("Work")], size: Int(Int32.max) + 10,
+            receivedDate: Date(timeIntervalSince1970: 1_767_225_000), hasAttachments: true, hasAttachmentsIsExact: false,
+            modSeq: UInt64(1) << 62),
+        CachedMessage(uid: UID(5), envelope: Envelope(subject: "", from: [Address(name: "Only Name", address: "")]),
+                      flags: [.flagged], size: 12, receivedDate: Date(timeIntervalSince1970: 0), hasAttachments: false,
+                      maildirFile: "cur/123.abc:2,F"),
+    ]
+
+    @Test(arguments: messages)
+    func anEncodedRowStoresAndReadsBackAsItsMessage(_ message: CachedMessage) throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox, uidValidity: 1).mailbox }
+        #expect(try cache.write { try $0.insertFetched([EncodedRow(message)], in: box) } == 1)
+        let stored = try #require(try cache.message(message.uid, in: .inbox))
+        // The row's own reading of itself is the cache's reading of the stored row.
+        #expect(EncodedRow(message).cachedMessage == stored)
+        // And the same as what the message gives when written without encoding first.
+        let plain = try HeaderCache(inMemoryFor: "u")
+        let plainBox = try plain.write { try $0.ensureMailbox(.inbox, uidValidity: 1).mailbox }
+        try plain.write { try $0.insertFetched([message], in: plainBox) }
+        #expect(try plain.message(message.uid, in: .inbox) == stored)
+    }
+
+    @Test func encodedRowsAreCountedReplacedAndSearchable() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox, uidValidity: 9).mailbox }
+        let rows = [100, 7, 4000].map {
+            EncodedRow(CacheFixtures.message(uid: $0, subject: "s\($0) lunch", date: CacheFixtures.day(Double($0 % 50)),
+                                             flags: $0 == 7 ? [.seen] : []))
+        }
+        #expect(try cache.write { try $0.insertFetched(rows, in: box) } == 3)
+        #expect(try cache.counts(in: .inbox) == CacheCounts(total: 3, unread: 2))
+        // Fetched again (an interrupted sync resumed): replaced, not counted again, re-indexed.
+        let again = EncodedRow(CacheFixtures.message(uid: 100, subject: "renamed dinner", date: nil, flags: [.seen]))
+        let fresh = EncodedRow(CacheFixtures.message(uid: 8, subject: "fresh", date: nil))
+        #expect(try cache.write { try $0.insertFetched([again, fresh], in: box) } == 1)
+        #expect(try cache.counts(in: .inbox) == CacheCounts(total: 4, unread: 2))
+        #expect(try cache.message(UID(100), in: .inbox)?.flags == [.seen])
+        #expect(try cache.uids(in: .inbox, filter: .text("dinner")) == [UID(100)])
+        #expect(try cache.uids(in: .inbox, filter: .text("lunch")) == [UID(7), UID(4000)])
+        #expect(try cache.uids(in: .inbox, filter: .text("fresh")) == [UID(8)])
+    }
+}
