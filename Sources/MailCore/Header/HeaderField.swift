@@ -51,7 +51,20 @@ public struct HeaderField: Sendable, Hashable {
     /// The unfolded value as text: UTF-8 when valid (RFC 6532), else the fallback charset.
     /// Encoded words are not decoded and nothing is sanitised; use ``text(fallback:)`` for display.
     public func value(fallback: String = CharsetDecoder.defaultFallback) -> String {
-        CharsetDecoder.decode(unfoldedBytes, charset: nil, fallback: fallback)
+        // Most values are one line with one space after the colon: decoded as they are, without
+        // the copy that unfolding makes.
+        if isUnfolded { return CharsetDecoder.decode(rawValue.dropFirst(), charset: nil, fallback: fallback) }
+        return CharsetDecoder.decode(unfoldedBytes, charset: nil, fallback: fallback)
+    }
+
+    /// True when ``rawValue`` is a space followed by ``unfoldedBytes`` (no line break, no other
+    /// white space at either end).
+    private var isUnfolded: Bool {
+        guard rawValue.count >= 2, rawValue.first == 0x20 else { return false }
+        let second = rawValue[rawValue.startIndex + 1]
+        let last = rawValue[rawValue.endIndex - 1]
+        if second == 0x20 || second == 0x09 || last == 0x20 || last == 0x09 || last == 0x0D { return false }
+        return !rawValue.contains { $0 == 0x0A || $0 == 0x0D }
     }
 
     /// The value as unstructured text for display (RFC 5322 §3.2.5, RFC 2047): unfolded, 8-bit

@@ -55,7 +55,12 @@ public struct HeaderSection: Sendable, Hashable {
 
     /// The addresses of every field with this name (a duplicated `To` is merged), groups flattened.
     public func addresses(_ name: String, fallback: String = CharsetDecoder.defaultFallback) -> [Address] {
-        all(name).flatMap { Address.parseList($0.value(fallback: fallback)) }
+        all(name).flatMap { field in
+            // Plain ASCII lists are read from the field's bytes as they are (the fast path takes
+            // line breaks for the white space that unfolding leaves), without making the value.
+            field.rawValue.withUnsafeBufferPointer { PlainAddressList.parse($0) }
+                ?? Address.parseList(field.value(fallback: fallback))
+        }
     }
 
     /// The entries of every field with this name, groups kept.

@@ -87,4 +87,29 @@ import Testing
         }
         #expect(accepted > 2000)
     }
+
+    /// A header field's addresses are read from its raw bytes, folds included, as the full
+    /// parser reads the unfolded value.
+    @Test(arguments: [
+        "Ann Example <ann@example.org>",
+        "Ann\r\n Example <ann@example.org>,\r\n\tb@c.example",
+        "Ann <ann@example.org>,\r\n \"Doe, J\" <j@d>",
+        "Ann\r\n <ann@\r\n example.org>",
+        "a@b\r\n (comment)",
+        "=?utf-8?q?J=C3=B6rg?=\r\n <j@example.org>",
+    ])
+    func foldedFieldsReadAsTheirUnfoldedValue(value: String) {
+        let header = HeaderSection(parsing: Array("To: \(value)\r\n\r\n".utf8))
+        let field = header.fields[0]
+        #expect(header.addresses("to") == Self.full(field.value()))
+        #expect(field.value() == CharsetDecoder.decode(field.unfoldedBytes, charset: nil))
+    }
+
+    @Test(arguments: ["Subject: plain\r\n", "Subject:  two spaces\r\n", "Subject: trailing \r\n", "Subject:\ttab\r\n",
+                      "Subject:none\r\n", "Subject: a\r\n b\r\n", "Subject: x\r\n", "Subject: \r\n", "Subject:\r\n",
+                      "Subject: caf\u{E9}\r\n", "Subject: lone\rcr\r\n"])
+    func aFieldValueIsItsUnfoldedBytesDecoded(line: String) {
+        let field = HeaderSection(parsing: Array((line + "\r\n").utf8)).fields[0]
+        #expect(field.value() == CharsetDecoder.decode(field.unfoldedBytes, charset: nil))
+    }
 }
