@@ -8,10 +8,30 @@ extension HeaderCache {
     /// Used by a sync without CONDSTORE, which fetches every message's flags and keeps only the
     /// changes.
     public func flagsByUID(in path: MailboxPath) throws -> [UID: Set<Flag>] {
+        try flags(in: path, uids: nil)
+    }
+
+    /// The flags of the cached messages among `uids`, by UID (uids not cached are left out).
+    /// Reads those rows only: a sync that refreshes the flags of the few rows cached before it
+    /// does not build a dictionary of a whole 100,000-message folder.
+    public func flagsByUID(_ uids: [UID], in path: MailboxPath) throws -> [UID: Set<Flag>] {
+        guard !uids.isEmpty else { return [:] }
+        return try flags(in: path, uids: uids)
+    }
+
+    private func flags(in path: MailboxPath, uids: [UID]?) throws -> [UID: Set<Flag>] {
         try read("read the flags of a folder") { db in
             guard let box = try CacheWriter.mailbox(path, db: db) else { return [:] }
-            let cursor = try Row.fetchCursor(db, sql: "SELECT uid, flags, keywords FROM message WHERE mailbox_id = ?",
+            let cursor: RowCursor
+            if let uids {
+                let list = "[" + uids.map { String($0.value) }.joined(separator: ",") + "]"
+                cursor = try Row.fetchCursor(db, sql: """
+                    SELECT uid, flags, keywords FROM message WHERE mailbox_id = ? AND uid IN (SELECT value FROM json_each(?))
+                    """, arguments: [box.id, list])
+            } else {
+                cursor = try Row.fetchCursor(db, sql: "SELECT uid, flags, keywords FROM message WHERE mailbox_id = ?",
                                              arguments: [box.id])
+            }
             var result: [UID: Set<Flag>] = [:]
             while let row = try cursor.next() {
                 let uid: Int64 = row[0]

@@ -94,6 +94,10 @@ import Testing
         }
         let flags = try cache.flagsByUID(in: .inbox)
         #expect(flags == [UID(10): [.seen, .keyword("$Label1")], UID(11): [.flagged]])
+        // Of some uids only: those cached among them.
+        #expect(try cache.flagsByUID([UID(11), UID(12)], in: .inbox) == [UID(11): [.flagged]])
+        #expect(try cache.flagsByUID([UID(10)], in: .inbox) == [UID(10): [.seen, .keyword("$Label1")]])
+        #expect(try cache.flagsByUID([], in: .inbox).isEmpty && cache.flagsByUID([UID(10)], in: MailboxPath("Other")).isEmpty)
         #expect(try cache.message(UID(11), in: .inbox)?.modSeq == 77)
         #expect(try cache.highestUID(in: .inbox) == UID(11))
     }
