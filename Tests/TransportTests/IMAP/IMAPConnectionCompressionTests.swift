@@ -35,24 +35,27 @@ import Testing
         await expectCleanOutcome(server)
     }
 
-    @Test func notAskedWhenTheServerDoesNotOfferIt() async throws {
-        let (server, session) = try await connect(IMAPScripts.login() + [
-            .expect("A2 NOOP"),
-            .send("A2 OK NOOP completed.\r\n"),
-            .expectClose,
-        ], compression: .on)
-        #expect(!session.isCompressed)
-        try await session.noop()
-        await session.close()
-        await expectCleanOutcome(server)
+    /// A session that stays uncompressed though `.on` asks: what the server does first.
+    struct Uncompressed: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var capabilities: String
+        var steps: [ScriptedServer.Step]
+        var nextTag: String
     }
 
-    @Test func aRefusalLeavesTheSessionUncompressed() async throws {
-        let (server, session) = try await connect(IMAPScripts.login(capabilities: Self.offering) + [
+    static let uncompressed = [
+        Uncompressed(testDescription: "not offered", capabilities: IMAPScripts.capabilities, steps: [], nextTag: "A2"),
+        Uncompressed(testDescription: "refused", capabilities: offering, steps: [
             .expect("A2 COMPRESS DEFLATE"),
             .send("A2 NO [COMPRESSIONACTIVE] TLS compression is already on\r\n"),
-            .expect("A3 NOOP"),
-            .send("A3 OK NOOP completed.\r\n"),
+        ], nextTag: "A3"),
+    ]
+
+    @Test(arguments: uncompressed)
+    func notOfferedOrRefusedLeavesTheSessionUncompressed(_ example: Uncompressed) async throws {
+        let (server, session) = try await connect(IMAPScripts.login(capabilities: example.capabilities) + example.steps + [
+            .expect("\(example.nextTag) NOOP"),
+            .send("\(example.nextTag) OK NOOP completed.\r\n"),
             .expectClose,
         ], compression: .on)
         #expect(!session.isCompressed)
