@@ -4,8 +4,9 @@ import GRDBSQLite
 import MailCore
 
 /// Inserts message rows with SQLite's C interface: one prepared statement per transaction, the 25
-/// values of a row bound straight from the ``CachedMessage`` (a first scan inserts 100,000 rows;
-/// building GRDB `StatementArguments` for each cost more than SQLite's insert itself).
+/// values of a row bound straight from its ``EncodedRow`` (a first scan inserts 100,000 rows;
+/// building GRDB `StatementArguments` for each cost more than SQLite's insert itself). The
+/// statement may be an upsert (``CacheWriter/upsertSQL``) as well as an `INSERT OR IGNORE`.
 ///
 /// The statement is finalized by ``close()`` (``CacheWriter`` calls it when its transaction
 /// ends) or when the inserter is released.
