@@ -27,6 +27,12 @@ let package = Package(
             path: "Sources/CNcurses",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // zlib, for IMAP COMPRESS=DEFLATE (RFC 4978). Only Transport may import it.
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "MailCore", swiftSettings: swiftSettings),
         .target(name: "IMAP", dependencies: ["MailCore"], swiftSettings: swiftSettings),
         .target(name: "POP3", dependencies: ["MailCore"], swiftSettings: swiftSettings),
@@ -34,7 +40,7 @@ let package = Package(
         .target(
             name: "Transport",
             dependencies: [
-                "MailCore", "IMAP", "POP3", "SMTP",
+                "MailCore", "IMAP", "POP3", "SMTP", "CZlib",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

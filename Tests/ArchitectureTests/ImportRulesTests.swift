@@ -15,7 +15,7 @@ enum ImportRules {
         "IMAP": ["MailCore"],
         "POP3": ["MailCore"],
         "SMTP": ["MailCore"],
-        "Transport": ["MailCore", "IMAP", "POP3", "SMTP", "NIOCore", "NIOPosix", "NIOSSL", "NIOConcurrencyHelpers",
+        "Transport": ["MailCore", "IMAP", "POP3", "SMTP", "CZlib", "NIOCore", "NIOPosix", "NIOSSL", "NIOConcurrencyHelpers",
                       "NIOTLS", "NIOFoundationCompat"],
         "MailStore": ["MailCore", "GRDB", "GRDBSQLite"],
         "TernConfig": ["MailCore", "TOMLKit"],
@@ -29,7 +29,7 @@ enum ImportRules {
     static let cursesFolder = "Sources/TerminalKit/Backend/"
 
     /// Targets whose imports are free (wiring and tests).
-    static let unrestricted: Set<String> = ["tern", "TernTestSupport", "CNcurses"]
+    static let unrestricted: Set<String> = ["tern", "TernTestSupport", "CNcurses", "CZlib"]
 }
 
 struct ImportViolation: CustomStringConvertible {

@@ -135,6 +135,14 @@ extension IMAPClient {
                 let discarded = parser.discardBufferedBytes()
                 queuedEvents.append(.startTLS(discardedByteCount: discarded))
             }
+        case .compressDeflate:
+            if ok {
+                // Compression first, so the caller starts it before it reads anything more
+                // (the completion follows at once).
+                isCompressionActive = true
+                queuedEvents.append(.completed(completion))
+                return .compressionStarted(received: parser.takeBufferedBytes())
+            }
         default:
             break
         }

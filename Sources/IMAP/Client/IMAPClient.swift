@@ -46,6 +46,8 @@ public struct IMAPClient: Sendable {
     public internal(set) var enabled: Set<Capability> = []
     /// True once TLS protects the connection.
     public internal(set) var isTLSActive: Bool
+    /// True once the server accepted COMPRESS DEFLATE (RFC 4978).
+    public internal(set) var isCompressionActive = false
     /// The bounds on what the server may send.
     public var limits: IMAPLimits { parser.limits }
 
@@ -97,7 +99,12 @@ public struct IMAPClient: Sendable {
     /// continuation, no IDLE, AUTHENTICATE or STARTTLS holds the line.
     public var canSendCommand: Bool {
         failure == nil && waitingChunks == nil && sasl == nil && idle == nil && !awaitingTLSHandshake
-            && !inFlight.contains { if case .startTLS = $0.command { return true } else { return false } }
+            && !inFlight.contains {
+                switch $0.command {
+                case .startTLS, .compressDeflate: true
+                default: false
+                }
+            }
             && state != .awaitingGreeting && state != .loggedOut
     }
 
@@ -144,6 +151,9 @@ public struct IMAPClient: Sendable {
                          "IMAPClient: STARTTLS only before login, without TLS, with nothing in flight")
         case .capability, .noop, .logout, .id:
             break
+        case .compressDeflate:
+            precondition(isAuthenticated && !isCompressionActive && inFlight.isEmpty,
+                         "IMAPClient: COMPRESS only after login, once, with nothing in flight")
         case .enable, .namespace, .list, .lsub, .status, .select, .examine, .create, .delete, .rename, .subscribe,
              .unsubscribe, .append, .idle:
             precondition(isAuthenticated, "IMAPClient: \(command.name) before login")

@@ -16,6 +16,12 @@ public enum IMAPClientEvent: Hashable, Sendable {
     /// for the trace); the caller must do the TLS handshake, call
     /// ``IMAPClient/tlsEstablished()`` and ask CAPABILITY again.
     case startTLS(discardedByteCount: Int)
+    /// The server accepted COMPRESS DEFLATE (RFC 4978): every byte from now on, in both
+    /// directions, is DEFLATE data. `received` holds what came after the OK (compressed), taken
+    /// out of the parser: the caller starts decompression, feeds these bytes through it first,
+    /// and passes on only decompressed bytes from then on. The command's `.completed` comes
+    /// next.
+    case compressionStarted(received: [UInt8])
 }
 
 /// A command's final answer with what it was.

@@ -23,6 +23,7 @@ extension Command {
         case .noop: "NOOP"
         case .logout: "LOGOUT"
         case .startTLS: "STARTTLS"
+        case .compressDeflate: "COMPRESS"
         case .login: "LOGIN"
         case .authenticate: "AUTHENTICATE"
         case .id: "ID"
@@ -58,6 +59,8 @@ extension Command {
         case .noop: buffer.write("NOOP")
         case .logout: buffer.write("LOGOUT")
         case .startTLS: buffer.write("STARTTLS")
+        // compress = "COMPRESS" SP algorithm (RFC 4978 §4)
+        case .compressDeflate: buffer.write("COMPRESS DEFLATE")
         case .namespace: buffer.write("NAMESPACE")
         case .close: buffer.write("CLOSE")
         case .unselect: buffer.write("UNSELECT")

@@ -15,6 +15,8 @@ public enum Command: Hashable, Sendable {
     case logout
     /// `STARTTLS` (RFC 9051 §6.2.1).
     case startTLS
+    /// `COMPRESS DEFLATE` (RFC 4978): after the OK, both directions are DEFLATE streams.
+    case compressDeflate
     /// `LOGIN user password` (RFC 9051 §6.2.3).
     case login(username: String, password: String)
     /// `AUTHENTICATE mechanism [initial-response]` (RFC 9051 §6.2.2, RFC 4959): the response is

@@ -69,13 +69,20 @@ public struct ResponseParser: Sendable {
     /// Used right after the OK to STARTTLS (RFC 9051 §6.2.1, CVE-2011-0411): what came before the
     /// TLS handshake must not be read as an answer to a later command.
     public mutating func discardBufferedBytes() -> Int {
-        let count = bufferedByteCount
+        takeBufferedBytes().count
+    }
+
+    /// Takes everything buffered and not yet parsed out of the parser, which then starts afresh
+    /// at a response boundary. Used right after the OK to COMPRESS (RFC 4978 §3): what follows
+    /// it is compressed, and goes through the decompressor before it is parsed.
+    public mutating func takeBufferedBytes() -> [UInt8] {
+        let taken = Array(buffer[readIndex...])
         buffer.removeAll(keepingCapacity: false)
         readIndex = 0
         framer.reset(at: 0)
         framed = nil
         stage = .response
-        return count
+        return taken
     }
 
     /// Tells the parser the connection ended: nil when that happened between responses.

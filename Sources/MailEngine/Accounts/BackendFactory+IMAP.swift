@@ -50,6 +50,7 @@ extension BackendFactory {
         return IMAPSettings(host: server.host, port: server.port,
                             connection: ConnectionOptions(security: security, caFile: server.caFile),
                             credentials: IMAPCredentials(username: server.user, secret: secret),
-                            authentication: IMAPAuthenticationOptions(allowInsecureAuthentication: server.allowInsecureAuth))
+                            authentication: IMAPAuthenticationOptions(allowInsecureAuthentication: server.allowInsecureAuth),
+                            compression: server.compress.map { $0 ? .on : .off } ?? .automatic)
     }
 }

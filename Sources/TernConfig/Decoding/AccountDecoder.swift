@@ -97,8 +97,11 @@ enum AccountDecoder {
         defer { table.reportUnknownKeys(misplaced: misplacedSourceKeys(kind, account: account)) }
         switch kind {
         case "imap":
-            return ConnectionDecoder.decode(&table, protocol: .imap, defaultUser: defaultUser, requiresCredentials: true)
-                .map(MailSource.imap)
+            let connection = ConnectionDecoder.decode(&table, protocol: .imap, defaultUser: defaultUser, requiresCredentials: true)
+            let compress = table.bool("compress")
+            guard var connection, compress != nil || !table.has("compress") else { return nil }
+            connection.compress = compress
+            return .imap(connection)
         case "pop3":
             let connection = ConnectionDecoder.decode(&table, protocol: .pop3, defaultUser: defaultUser, requiresCredentials: true)
             let maildirText = table.string("maildir", example: "maildir = \"~/Mail/\(account)\"")
@@ -138,6 +141,9 @@ enum AccountDecoder {
         var hints: [String: String] = [:]
         for key in ["from", "default", "identities", "folders", "signature_file", "signature_command", "sync_interval", "sendmail"] {
             hints[key] = "\"\(key)\" belongs in [accounts.\(name)]"
+        }
+        if kind != "imap" {
+            hints["compress"] = "\"compress\" is only for [accounts.\(name).imap]"
         }
         if kind != "pop3" {
             for key in ["keep_on_server", "keep_days", "allow_apop", "maildir"] {

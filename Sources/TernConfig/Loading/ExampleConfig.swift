@@ -45,6 +45,7 @@ password_command = "pass show mail/alice"   # or: password_env = "ALICE_PASSWORD
 # auth = ["plain", "login"]          # preferred mechanisms; default: the best the server offers
 # ca_file = "~/certs/ca.pem"         # an extra trust anchor for a private CA
 # allow_insecure_auth = false        # needed to log in over security = "none"
+# compress = true                    # COMPRESS=DEFLATE; default: when offered, unless the server is local
 
 [accounts.alice.smtp]                # or, in [accounts.alice]: sendmail = "/usr/sbin/sendmail -t -i"
 host = "smtp.example.org"

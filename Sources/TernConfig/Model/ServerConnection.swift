@@ -22,12 +22,16 @@ public struct ServerConnection: Sendable, Equatable, CustomStringConvertible, Cu
     public var caFile: String?
     /// Whether authentication over `security = "none"` is allowed (`allow_insecure_auth`, default false).
     public var allowInsecureAuth: Bool
+    /// IMAP only: COMPRESS=DEFLATE (`compress`): true always when offered, false never, nil (the
+    /// default) when offered and the server is not on this machine.
+    public var compress: Bool?
 
     /// Creates a connection description.
     public init(
         serverProtocol: ServerProtocol, host: String, port: Int? = nil, security: ConnectionSecurity = .tls,
         user: String, password: SecretSource? = nil, oauthToken: SecretSource? = nil,
-        authMechanisms: [AuthMechanism] = [], caFile: String? = nil, allowInsecureAuth: Bool = false
+        authMechanisms: [AuthMechanism] = [], caFile: String? = nil, allowInsecureAuth: Bool = false,
+        compress: Bool? = nil
     ) {
         self.serverProtocol = serverProtocol
         self.host = host
@@ -39,6 +43,7 @@ public struct ServerConnection: Sendable, Equatable, CustomStringConvertible, Cu
         self.authMechanisms = authMechanisms
         self.caFile = caFile
         self.allowInsecureAuth = allowInsecureAuth
+        self.compress = compress
     }
 
     /// Whether this connection logs in at all (it has a password or token source).

@@ -179,6 +179,29 @@ final class ConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
         return promise.futureResult.map { discardedCount }
     }
 
+    /// Puts a ``DeflateHandler`` in front of this handler (behind TLS): from now on what is
+    /// written is compressed and what is read decompressed. The bytes given and those buffered
+    /// here arrived after the server's OK to COMPRESS, so they are compressed: they go to the new
+    /// handler and come back decompressed on the next reads.
+    func startCompression(received: [UInt8], trace: ProtocolTrace?) -> EventLoopFuture<Void> {
+        precondition(reader == nil, "MailConnection: startCompression during a read")
+        let loop = eventLoop
+        if let end { return completed(end, on: loop).map { _ in () } }
+        guard let context else { return loop.makeFailedFuture(error(.notConnected)) }
+        var compressed = context.channel.allocator.buffer(bytes: received)
+        while var chunk = buffered.popFirst() { compressed.writeBuffer(&chunk) }
+        do {
+            let handler = try DeflateHandler(host: host, port: port, received: compressed, trace: trace)
+            try context.pipeline.syncOperations.addHandler(handler, position: .before(self))
+        } catch {
+            let failure = TransportError.from(error, host: host, port: port)
+            fail(failure)
+            context.close(promise: nil)
+            return loop.makeFailedFuture(failure)
+        }
+        return loop.makeSucceededFuture(())
+    }
+
     /// A future completed when the handshake of implicit TLS is done.
     func waitForHandshake() -> EventLoopFuture<Void> {
         let loop = eventLoop

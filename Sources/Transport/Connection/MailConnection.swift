@@ -32,6 +32,7 @@ public final class MailConnection: Sendable {
     private let tlsContext: NIOSSLContext?
     private let tlsState: LockedValue<Bool>
     private let tlsVersionState = LockedValue<String?>(nil)
+    private let compressedState = LockedValue(false)
 
     private init(host: String, port: Int, options: ConnectionOptions, trace: ProtocolTrace?, channel: any Channel,
                  handler: NIOLoopBound<ConnectionHandler>, tlsContext: NIOSSLContext?) {
@@ -147,6 +148,13 @@ public final class MailConnection: Sendable {
         return try await run { $0.read(timeout: amount) }
     }
 
+    /// True when the server is on this machine: the connection goes to a loopback address
+    /// (127.0.0.0/8, ::1, or 127.x mapped into IPv6).
+    public var isLoopback: Bool {
+        guard let address = channel.remoteAddress?.ipAddress?.lowercased() else { return false }
+        return address == "::1" || address.hasPrefix("127.") || address.hasPrefix("::ffff:127.")
+    }
+
     /// The IP address of the connection's local end (`192.0.2.7`, `::1`), or nil when unknown;
     /// SMTP uses it as the EHLO address literal.
     public var localIPAddress: String? {
@@ -182,6 +190,25 @@ public final class MailConnection: Sendable {
         trace?.note("\(tlsVersion ?? "TLS") handshake done, certificate verified for \(host); "
             + "\(discarded) bytes received before it were discarded")
         return discarded
+    }
+
+    /// True once COMPRESS=DEFLATE (RFC 4978) is active on the connection.
+    public var isCompressed: Bool { compressedState.value }
+
+    /// Starts DEFLATE compression in both directions after the protocol's COMPRESS command was
+    /// accepted (RFC 4978 §3): inside TLS when TLS is active.
+    ///
+    /// - Parameter received: Bytes the protocol client already holds that came after the
+    ///   server's OK (they are compressed); they are decompressed before anything read later.
+    /// - Precondition: Compression is not active yet; no read is in progress.
+    /// - Throws: ``TransportError`` (`.compressionFailed` when zlib cannot start; the connection
+    ///   is closed then).
+    public func startCompression(received: [UInt8] = []) async throws(TransportError) {
+        precondition(!isCompressed, "MailConnection.startCompression: compression is already active")
+        let trace = self.trace
+        try await run { $0.startCompression(received: received, trace: trace) }
+        compressedState.value = true
+        trace?.note("COMPRESS=DEFLATE active")
     }
 
     /// Closes the connection at once (no protocol goodbye) and waits until it is closed.

@@ -34,6 +34,9 @@ public struct TransportError: Error, Equatable, Sendable, CustomStringConvertibl
         case cancelled
         /// The connection was already closed by us or by an earlier error.
         case notConnected
+        /// The server's compressed stream (IMAP COMPRESS=DEFLATE, RFC 4978) could not be
+        /// inflated: corrupt, ended early, or not DEFLATE at all.
+        case compressionFailed
         /// Any other I/O error.
         case io
     }
@@ -80,6 +83,9 @@ public struct TransportError: Error, Equatable, Sendable, CustomStringConvertibl
         case .closedByServer: text = "\(server) closed the connection"
         case .cancelled: text = "The connection to \(server) was cancelled"
         case .notConnected: text = "The connection to \(server) is already closed"
+        case .compressionFailed:
+            text = "The compressed data from \(server) could not be read (COMPRESS=DEFLATE); the connection was closed. "
+                + "If this persists, set compress = false in the account's imap table"
         case .io: text = "Network error with \(server)"
         }
         if !detail.isEmpty { text += " (\(detail))" }

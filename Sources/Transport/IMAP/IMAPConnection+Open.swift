@@ -3,7 +3,8 @@ import MailCore
 
 /// The steps from the greeting to a logged-in session.
 extension IMAPConnection {
-    /// Greeting, CAPABILITY, STARTTLS, CAPABILITY again, login, CAPABILITY after login, ID.
+    /// Greeting, CAPABILITY, STARTTLS, CAPABILITY again, login, CAPABILITY after login,
+    /// COMPRESS DEFLATE (when the settings and the server agree), ID.
     func open() async throws {
         try await serialized {
             try await self.awaitGreeting()
@@ -11,6 +12,7 @@ extension IMAPConnection {
             if self.settings.connection.security == .startTLS { try await self.upgradeToTLS() }
             if self.client.state == .notAuthenticated { try await self.logIn() }
             if !self.client.capabilitiesKnown { try await self.askCapabilities() }
+            if self.shouldCompress { try await self.startCompression() }
             if let clientID = self.settings.clientID, self.client.capabilities.contains(.id) {
                 self.serverID = try? await self.identify(clientID)
             }
@@ -78,6 +80,28 @@ extension IMAPConnection {
         }
         client.tlsEstablished()
         try await askCapabilities()
+    }
+
+    /// Whether to ask for COMPRESS DEFLATE now: the server offers it and the settings want it
+    /// (``IMAPCompression/automatic``: unless the server is on this machine, where compressing
+    /// costs CPU and saves nothing).
+    private var shouldCompress: Bool {
+        guard client.capabilities.contains(.compressDeflate), !client.isCompressionActive else { return false }
+        switch settings.compression {
+        case .off: return false
+        case .on: return true
+        case .automatic: return !connection.isLoopback
+        }
+    }
+
+    /// `COMPRESS DEFLATE` (RFC 4978). A refusal (`NO`, e.g. `[COMPRESSIONACTIVE]` when TLS
+    /// already compresses) is noted in the trace and the session goes on uncompressed.
+    private func startCompression() async throws {
+        do {
+            try await execute(.compressDeflate)
+        } catch let refused as IMAPCommandError {
+            connection.trace?.note("the server refused COMPRESS DEFLATE (\(refused.serverMessage)); going on uncompressed")
+        }
     }
 
     /// Logs in with the method the client picks; a refusal becomes ``AuthenticationFailure``.

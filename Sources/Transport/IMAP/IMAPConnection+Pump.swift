@@ -136,6 +136,12 @@ extension IMAPConnection {
             if idleState.stopRequested, client.canEndIdle { try await write(client.done()) }
         case .startTLS(let discarded):
             startTLSAccepted = discarded
+        case .compressionStarted(let received):
+            do {
+                try await connection.startCompression(received: received)
+            } catch {
+                throw lost(.transport(error))
+            }
         case .greeting(let status, let text):
             // Only before open() takes the greeting itself; kept for completeness.
             tracer.untagged(.condition(status, text))

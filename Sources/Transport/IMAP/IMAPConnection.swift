@@ -46,6 +46,8 @@ public actor IMAPConnection {
     public var isConnected: Bool { isOpen }
     /// True when TLS protects the connection.
     public nonisolated var isTLSActive: Bool { connection.isTLSActive }
+    /// True once COMPRESS=DEFLATE (RFC 4978) is active.
+    public nonisolated var isCompressed: Bool { connection.isCompressed }
     /// True once UTF8=ACCEPT is enabled: mailbox names are UTF-8 on the wire.
     public var isUTF8Enabled: Bool { client.enabled.contains(.utf8Accept) }
 

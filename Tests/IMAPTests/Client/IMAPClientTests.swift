@@ -197,6 +197,39 @@ struct ClientHarness {
         #expect(harness.client.capabilities.contains(.auth("PLAIN")))
     }
 
+    /// RFC 4978: what follows the OK to COMPRESS is DEFLATE data; the client hands it out
+    /// unparsed (before the completion) and parses only what is fed afterwards.
+    @Test func compressHandsOutWhatFollowsTheOK() throws {
+        var harness = try Self.loggedIn()
+        let start = harness.client.send(.compressDeflate)
+        #expect(ClientHarness.text(start) == "A2 COMPRESS DEFLATE\r\n")
+        #expect(!harness.client.canSendCommand)
+        let compressed: [UInt8] = [0x2A, 0x20, 0xFF, 0x00, 0x0D, 0x0A, 0x7F]
+        harness.client.receive(Array("A2 OK DEFLATE active\r\n".utf8) + compressed)
+        #expect(try harness.client.nextEvent() == .compressionStarted(received: compressed))
+        guard case .completed(let completion)? = try harness.client.nextEvent() else {
+            Issue.record("no completion")
+            return
+        }
+        #expect(completion.isOK && completion.command == "COMPRESS")
+        #expect(try harness.client.nextEvent() == nil)
+        #expect(harness.client.isCompressionActive && harness.client.canSendCommand)
+        #expect(try harness.feed("* 2 EXISTS\r\n") == [.response(.untagged(.exists(2)))])
+    }
+
+    @Test func aRefusedCompressLeavesTheStreamAsItWas() throws {
+        var harness = try Self.loggedIn()
+        _ = harness.client.send(.compressDeflate)
+        let events = try harness.feed("A2 NO [COMPRESSIONACTIVE] already\r\n* 1 EXISTS\r\n")
+        guard case .completed(let completion)? = events.first else {
+            Issue.record("no completion in \(events)")
+            return
+        }
+        #expect(!completion.isOK && completion.response.text.code == .compressionActive)
+        #expect(events.dropFirst() == [.response(.untagged(.exists(1)))])
+        #expect(!harness.client.isCompressionActive)
+    }
+
     @Test func aContinuationNobodyAskedForIsAnError() throws {
         var harness = try Self.loggedIn()
         let error = #expect(throws: IMAPProtocolError.self) { try harness.feed("+ surprise\r\n") }

@@ -7,19 +7,20 @@ import Transport
 /// Connections to the test stack's Dovecot, and folders of its own for each test.
 enum IMAPDovecot {
     static func settings(_ stack: MailStack, security: ConnectionSecurity = .tls, user: MailStack.User? = nil,
-                         password: String? = nil) -> IMAPSettings {
+                         password: String? = nil, compression: IMAPCompression = .automatic) -> IMAPSettings {
         let user = user ?? stack.alice
         return IMAPSettings(
             host: stack.host, port: security == .tls ? stack.imapsPort : stack.imapPort,
             connection: ConnectionOptions(security: security, caFile: stack.caFile.path, connectTimeout: .seconds(10),
                                           readTimeout: .seconds(60)),
-            credentials: IMAPCredentials(username: user.name, secret: .password(password ?? user.password)))
+            credentials: IMAPCredentials(username: user.name, secret: .password(password ?? user.password)),
+            compression: compression)
     }
 
-    static func connect(_ stack: MailStack, security: ConnectionSecurity = .tls, trace: ProtocolTrace? = nil) async throws
-        -> IMAPConnection
+    static func connect(_ stack: MailStack, security: ConnectionSecurity = .tls, compression: IMAPCompression = .automatic,
+                        trace: ProtocolTrace? = nil) async throws -> IMAPConnection
     {
-        try await IMAPConnection.connect(settings(stack, security: security), trace: trace)
+        try await IMAPConnection.connect(settings(stack, security: security, compression: compression), trace: trace)
     }
 
     /// A new folder with a unique name, and a closure that deletes it.

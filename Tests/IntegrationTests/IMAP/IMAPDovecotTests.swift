@@ -35,9 +35,13 @@ struct IMAPDovecotTests {
         if ProcessInfo.processInfo.environment["TERN_SHOW_TRACE"] == "1" { print(text) }
     }
 
-    @Test func appendedMessagesComeBackByteIdentical() async throws {
+    /// With COMPRESS=DEFLATE too (RFC 4978): the same bytes in both directions, a 3 MB body
+    /// decompressed in pieces.
+    @Test(arguments: [IMAPCompression.off, .on])
+    func appendedMessagesComeBackByteIdentical(compression: IMAPCompression) async throws {
         let stack = try MailStack.required()
-        let session = try await IMAPDovecot.connect(stack)
+        let session = try await IMAPDovecot.connect(stack, compression: compression)
+        #expect(session.isCompressed == (compression == .on))
         let folder = try await IMAPDovecot.temporaryFolder(session, "append")
         var sent: [[UInt8]] = [
             IMAPDovecot.message(subject: "Plain"),
@@ -171,9 +175,11 @@ struct IMAPDovecotTests {
         await session.logout()
     }
 
-    @Test func idleSeesNewMailWithinASecond() async throws {
+    @Test(arguments: [IMAPCompression.off, .on])
+    func idleSeesNewMailWithinASecond(compression: IMAPCompression) async throws {
         let stack = try MailStack.required()
-        let watcher = try await IMAPDovecot.connect(stack)
+        let watcher = try await IMAPDovecot.connect(stack, compression: compression)
+        #expect(watcher.isCompressed == (compression == .on))
         let folder = try await IMAPDovecot.temporaryFolder(watcher, "idle")
         let selected = try await watcher.select(folder)
         #expect(selected.messageCount == 0)
@@ -195,6 +201,30 @@ struct IMAPDovecotTests {
         try await watcher.delete(folder)
         await watcher.logout()
         await writer.logout()
+    }
+
+    /// COMPRESS is offered by the test Dovecot; `.automatic` leaves a server on this machine
+    /// uncompressed, `.on` compresses over STARTTLS as over TLS, and the trace says so.
+    @Test(arguments: [ConnectionSecurity.startTLS, .tls])
+    func compressionIsNegotiatedWhenAsked(security: ConnectionSecurity) async throws {
+        let stack = try MailStack.required()
+        let local = try await IMAPDovecot.connect(stack, security: security)
+        #expect(await local.capabilities.contains(.compressDeflate))
+        #expect(!local.isCompressed)
+        await local.logout()
+        let trace = TraceCollector()
+        let compressed = try await IMAPDovecot.connect(stack, security: security, compression: .on,
+                                                       trace: ProtocolTrace { trace.append($0) })
+        #expect(compressed.isCompressed)
+        let folders = try await compressed.list(status: StatusAttribute.counts)
+        #expect(folders.contains { $0.role == .inbox })
+        #expect(await compressed.serverID?["name"] == "Dovecot")
+        await compressed.logout()
+        let text = trace.lines.joined(separator: "\n")
+        #expect(text.contains("COMPRESS DEFLATE"))
+        #expect(text.contains("COMPRESS=DEFLATE active"))
+        #expect(text.contains("COMPRESS=DEFLATE: received"))
+        #expect(!text.contains(stack.alice.password))
     }
 
     @Test func aWrongPasswordIsRefused() async throws {

@@ -59,6 +59,22 @@ let errorCases: [ErrorCase] = [
         security = "none"
         password_command = "pass show alice"
         """, line: 5, contains: ["sends a password without encryption", "allow_insecure_auth = true"]),
+    ErrorCase(name: "compress as a string", text: """
+        [accounts.alice]
+        from = "Alice <alice@example.test>"
+        [accounts.alice.imap]
+        host = "127.0.0.1"
+        password_command = "pass show alice"
+        compress = "yes"
+        """, line: 6, contains: ["compress", "compress = true or compress = false"]),
+    ErrorCase(name: "compress for POP3", text: """
+        [accounts.alice]
+        from = "Alice <alice@example.test>"
+        [accounts.alice.pop3]
+        host = "127.0.0.1"
+        password_command = "pass show alice"
+        compress = true
+        """, line: 6, contains: ["\"compress\" is only for [accounts.alice.imap]"]),
     ErrorCase(name: "bad security value", text: """
         [accounts.alice]
         from = "Alice <alice@example.test>"

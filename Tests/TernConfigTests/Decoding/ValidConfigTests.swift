@@ -156,6 +156,7 @@ let fullConfig = """
     guard case .imap(let imap) = account.source else { Issue.record("not IMAP"); return }
     #expect(imap.port == 993 && imap.security == .tls && imap.user == "alice@example.test")
     #expect(imap.authMechanisms.isEmpty && imap.caFile == nil && !imap.allowInsecureAuth)
+    #expect(imap.compress == nil)
     #expect(account.syncInterval == ConfigDefaults.syncInterval)
     #expect(account.outgoing == nil && account.signature == nil && account.folders.isEmpty)
     #expect(config.ui == UISettings())
@@ -165,6 +166,20 @@ let fullConfig = """
     #expect(config.general.mailcapFiles.first == "/home/test/.mailcap")
     #expect(config.general.bodyCacheMB == 256)
     #expect(config.keymap == Keymap.defaults)
+}
+
+@Test(arguments: [true, false])
+func imapCompressIsReadAsGiven(value: Bool) throws {
+    let config = try TestConfig.parse("""
+        [accounts.alice]
+        from = "alice@example.test"
+        [accounts.alice.imap]
+        host = "imap.example.test"
+        password_env = "ALICE"
+        compress = \(value)
+        """)
+    guard case .imap(let imap) = config.defaultAccount.source else { Issue.record("not IMAP"); return }
+    #expect(imap.compress == value)
 }
 
 @Test func pop3MaildirDefaultsUnderXDGDataHome() throws {
