@@ -7,11 +7,14 @@ import Glibc
 ///
 /// glibc gives each thread that allocates an arena of its own (up to 8 per core): the UI thread,
 /// the event loop of each IMAP connection, the cache writer and the concurrency pool each keep
-/// what they freed in their own arena, so a first sync of 100,000 messages left the interactive
-/// client 8 to 12 MB above what it used. One arena (per-thread caches keep small allocations
-/// off its lock) cost the sync no time. Blocks of 128 KiB and more (batches of rows, their
-/// arrays) are mapped on their own and returned when freed, instead of raising the heap, which
-/// only shrinks from its top.
+/// what they freed in their own arena. A cold start on 100,000 messages over IMAP (benchui,
+/// release build) peaked at 67 MB with those arenas and at 64 MB with one; with the interactive
+/// sync's sizes (``InteractiveSync``), 51.6 to 52.2 MB with one arena from the start, but 53.6 to
+/// 53.9 MB when it was set only once the client was starting (the threads that had allocated by
+/// then kept theirs): hence first thing in `main`. The sync took no longer (per-thread caches
+/// keep small allocations off the arena's lock). Blocks of 128 KiB and more (batches of rows,
+/// their arrays) are mapped on their own and returned when freed, instead of raising the heap,
+/// which only shrinks from its top (about 0.5 MB less at the peak).
 ///
 /// Only the interactive client (`tern` with no subcommand, `tern compose`) is tuned; a user's
 /// own `MALLOC_ARENA_MAX`, `MALLOC_MMAP_THRESHOLD_`, `MALLOC_TRIM_THRESHOLD_` or
