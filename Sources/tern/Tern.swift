@@ -50,7 +50,9 @@ struct Tern: AsyncParsableCommand {
 
     /// `tern mailto:...` is `tern compose mailto:...` (see ``MailtoArguments``).
     static func main() async {
-        await main(MailtoArguments.rewrite(Array(CommandLine.arguments.dropFirst())))
+        let arguments = MailtoArguments.rewrite(Array(CommandLine.arguments.dropFirst()))
+        AllocatorTuning.apply(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+        await main(arguments)
     }
 
     @OptionGroup var global: GlobalOptions

@@ -46,7 +46,7 @@ public struct UIConfiguration: Sendable {
     /// Problems met before the UI started (an account that could not be opened), shown at start.
     public var notices: [String] = []
     /// The time zone dates are shown in (the system's; tests fix it).
-    public var timeZone: TimeZone = .current
+    public var timeZone: DisplayZone = .system
     /// The viewer's programs and folders (`opener`, `download_dir`, `mailcap_files`).
     public var viewer = ViewerSettings()
     /// Full-screen viewer, or the viewer under the list (`layout`).

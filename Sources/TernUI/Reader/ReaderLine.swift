@@ -82,11 +82,11 @@ public struct ReaderOptions: Sendable, Hashable {
     /// The lines of a folded block still shown before the fold line.
     public var foldKeep: Int
     /// The time zone dates are shown in.
-    public var timeZone: TimeZone
+    public var timeZone: DisplayZone
 
     /// Options; everything but the width has the usual default.
     public init(width: Int, preferHTML: Bool = false, showAllHeaders: Bool = false, showRaw: Bool = false,
-                foldQuotes: Bool = false, foldThreshold: Int = 10, foldKeep: Int = 3, timeZone: TimeZone = .current) {
+                foldQuotes: Bool = false, foldThreshold: Int = 10, foldKeep: Int = 3, timeZone: DisplayZone = .system) {
         self.width = width
         self.preferHTML = preferHTML
         self.showAllHeaders = showAllHeaders

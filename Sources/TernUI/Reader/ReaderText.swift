@@ -90,12 +90,19 @@ enum ReaderText {
         bytes.withUnsafeBufferPointer { isValidUTF8($0) }
     }
 
-    /// The date as the viewer shows it: `Sun, 29 Nov 2026 16:04:05 +0100`, in `zone`.
-    static func date(_ date: Date, zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "EEE, d MMM yyyy HH:mm:ss Z"
-        return formatter.string(from: date)
+    /// The date as the viewer shows it: `Sun, 29 Nov 2026 16:04:05 +0100`, in `zone`, with
+    /// English names whatever the locale (the form of RFC 5322 §3.3); `?` for a date out of range.
+    static func date(_ date: Date, zone: DisplayZone) -> String {
+        guard let parts = zone.brokenDown(date), (0 ..< 7).contains(parts.tm_wday), (0 ..< 12).contains(parts.tm_mon) else {
+            return "?"
+        }
+        let offset = zone.secondsFromGMT(for: date) / 60
+        let sign = offset < 0 ? "-" : "+"
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(days[Int(parts.tm_wday)]), \(parts.tm_mday) \(months[Int(parts.tm_mon)]) \(Int(parts.tm_year) + 1900) "
+            + "\(two(Int(parts.tm_hour))):\(two(Int(parts.tm_min))):\(two(Int(parts.tm_sec))) "
+            + "\(sign)\(two(abs(offset) / 60))\(two(abs(offset) % 60))"
     }
 }

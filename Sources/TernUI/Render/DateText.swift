@@ -11,12 +11,17 @@ public struct DateText: Sendable {
     /// The strftime(3) format for older mail (`[ui] date_format`).
     public var format: String
     /// The time zone dates are shown in.
-    public var timeZone: TimeZone
+    public var timeZone: DisplayZone
 
     /// Creates a formatter.
-    public init(format: String, timeZone: TimeZone = .current) {
+    public init(format: String, timeZone: DisplayZone = .system) {
         self.format = format
         self.timeZone = timeZone
+    }
+
+    /// Creates a formatter showing dates in a Foundation time zone.
+    public init(format: String, timeZone: TimeZone) {
+        self.init(format: format, timeZone: .zone(timeZone))
     }
 
     /// The date as the list shows it, relative to `now`.
@@ -47,11 +52,7 @@ public struct DateText: Sendable {
     /// strftime(3) of `date` in the display time zone (broken down with gmtime_r after shifting by
     /// the zone's offset, so the process's TZ does not matter).
     func strftime(_ format: String, _ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
-        guard seconds.isFinite, abs(seconds) < 1e15 else { return "?" }
-        var time = time_t(seconds.rounded(.down))
-        var parts = tm()
-        guard gmtime_r(&time, &parts) != nil else { return "?" }
+        guard var parts = timeZone.brokenDown(date) else { return "?" }
         var buffer = [CChar](repeating: 0, count: 128)
         #if canImport(Glibc)
         let count = format.withCString { Glibc.strftime(&buffer, buffer.count, $0, &parts) }

@@ -4,7 +4,7 @@ import TerminalKit
 /// The log page: every message of the session with its time and level.
 public enum LogText {
     /// The log's lines, oldest first.
-    public static func lines(_ log: EventLog, theme: UITheme, timeZone: TimeZone = .current) -> [Line] {
+    public static func lines(_ log: EventLog, theme: UITheme, timeZone: DisplayZone = .system) -> [Line] {
         guard !log.entries.isEmpty else { return [Line("Nothing happened yet.")] }
         let clock = DateText(format: "%H:%M:%S", timeZone: timeZone)
         return log.entries.map { entry in

@@ -20,7 +20,7 @@ enum ReaderTest {
     ]
 
     /// UTC, so dates in the grids do not depend on the machine.
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = DisplayZone.zone(TimeZone(identifier: "UTC")!)
 
     /// A document of `text` (CRLF added) laid out for `width`.
     static func document(_ text: String, width: Int = 60, configure: (inout ReaderOptions) -> Void = { _ in }) -> ReaderDocument {

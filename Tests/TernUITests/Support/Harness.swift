@@ -34,7 +34,7 @@ final class Harness {
         var config = UIConfiguration(accounts: backends.map { .init(name: $0.accountName, fetchesNewestFirst: fetchesNewestFirst) },
                                      keymap: keymap, theme: theme,
                                      order: order, sidebarWidth: sidebarWidth, dateFormat: "%Y-%m-%d")
-        config.timeZone = TimeZone(identifier: "UTC") ?? .current
+        config.timeZone = TimeZone(identifier: "UTC").map(DisplayZone.zone) ?? .system
         state = AppState(config: config, size: size, now: testNow)
         var map: [String: FakeMailBackend] = [:]
         for backend in backends { map[backend.accountName] = backend }

@@ -15,7 +15,7 @@ public struct ShowLogCommand: UICommand {
             state.popScreen()
             return []
         }
-        let page = Page(kind: .log, title: "Messages of this session", lines: LogText.lines(state.log, theme: state.theme))
+        let page = Page(kind: .log, title: "Messages of this session", lines: LogText.lines(state.log, theme: state.theme, timeZone: state.config.timeZone))
         state.push(.page(page))
         state.scrollPage(.bottom)
         return []
