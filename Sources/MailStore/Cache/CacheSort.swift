@@ -1,5 +1,7 @@
 /// The order of a page of cached messages. Every order is served by an index on
-/// (mailbox, column, uid), so a page costs the same at any folder size; ties break on uid.
+/// (mailbox, column, uid), so a page costs the same at any folder size; ties break on uid. The
+/// indexes of the sender, subject and size orders are made by the first page read in that order
+/// (``CacheSchema/sortIndex(for:)``).
 public struct CacheSort: Sendable, Hashable {
     /// The column sorted on.
     public enum Column: String, Sendable, Hashable, CaseIterable {

@@ -48,6 +48,7 @@ extension HeaderCache {
                           filter: CacheFilter? = nil) throws -> [CachedMessage] {
         let start = max(0, range.lowerBound)
         guard range.upperBound > start else { return [] }
+        try ensureSortIndex(sort.column)
         return try read("read a page of messages") { db in
             guard let box = try CacheWriter.mailbox(path, db: db) else { return [] }
             var order = sort
@@ -75,6 +76,17 @@ extension HeaderCache {
                 .map(CacheWriter.message(from:))
             return fromTheEnd ? rows.reversed() : rows
         }
+    }
+
+    /// Makes the index of `column`'s order if it is one made on first use and this cache has not
+    /// made it yet (``CacheSchema/sortIndex(for:)``). It waits for the writer: during a first
+    /// sync, for the transaction being written.
+    func ensureSortIndex(_ column: CacheSort.Column) throws {
+        guard let statement = CacheSchema.sortIndex(for: column), !madeSortIndexes.contains(column) else { return }
+        try translating("make the index for sorting by \(column.rawValue)") {
+            try queue.write { db in try db.execute(sql: statement) }
+        }
+        madeSortIndexes.insert(column)
     }
 
     /// The uids of a folder's messages matching `filter` (all when nil), ascending.

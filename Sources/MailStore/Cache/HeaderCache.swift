@@ -33,6 +33,8 @@ public final class HeaderCache: Sendable {
     /// The database: a pool for a file (WAL: reads run beside a write, so a list can page
     /// through the cache while a first scan fills it), a queue in memory.
     let queue: any DatabaseWriter
+    /// The sort indexes made on first use that this cache has made (or found) already.
+    let madeSortIndexes = MadeSortIndexes()
 
     /// Opens (creating or rebuilding as needed) the cache database at `url`.
     /// - Parameters:
@@ -219,4 +221,14 @@ public final class HeaderCache: Sendable {
             throw CacheError(operation: operation, path: path, reason: error.message ?? error.description)
         }
     }
+}
+
+/// The set of ``CacheSort/Column``s whose first-use index exists, shared by a cache's threads.
+final class MadeSortIndexes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var columns: Set<CacheSort.Column> = []
+
+    func contains(_ column: CacheSort.Column) -> Bool { lock.withLock { columns.contains(column) } }
+
+    func insert(_ column: CacheSort.Column) { _ = lock.withLock { columns.insert(column) } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MailCore
 import Testing
 @testable import MailStore
@@ -50,6 +51,37 @@ import Testing
             }
         }
         #expect(up.map(key) == up.map(key).sorted())
+    }
+
+    /// The sender, subject and size indexes are made by the first page read in that order (not
+    /// kept from the start), and then serve it: no temporary sort of the folder.
+    @Test(arguments: [CacheSort.Column.from, .subject, .size])
+    func rarerOrdersGetTheirIndexOnFirstUse(column: CacheSort.Column) throws {
+        let cache = try tenMessages()
+        func indexes() throws -> Set<String> {
+            try cache.queue.read { db in
+                Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'message_by_%'"))
+            }
+        }
+        #expect(try indexes() == ["message_by_date"])
+        let sort = CacheSort(column, descending: false)
+        let first = try cache.summaries(in: .inbox, sort: sort, range: 0 ..< 5)
+        #expect(first.count == 5)
+        #expect(try indexes() == ["message_by_date", "message_by_\(column.rawValue)"])
+        let plan = try cache.queue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT uid FROM message WHERE mailbox_id = 1 ORDER BY \(sort.sql) LIMIT 5")
+        }
+        let detail = plan.map { ($0["detail"] as String?) ?? "" }.joined(separator: "; ")
+        #expect(detail.contains("message_by_\(column.rawValue)") && !detail.contains("TEMP B-TREE"), "\(detail)")
+        // Kept up to date like the others: a message written after it is in its place.
+        try cache.write { w in
+            let box = try w.ensureMailbox(.inbox).mailbox
+            try w.insertNew(CacheFixtures.message(subject: "aaa", from: "Aaron <a@x.org>", date: CacheFixtures.day(3),
+                                                  size: 1, file: "new/late"), in: box)
+        }
+        let all = try cache.summaries(in: .inbox, sort: sort, range: 0 ..< 20)
+        #expect(all.count == 11)
+        #expect(all.first?.envelope.subject == "aaa")
     }
 
     /// Runs blocking work on a Dispatch thread.
