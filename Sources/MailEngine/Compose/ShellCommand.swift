@@ -36,13 +36,15 @@ struct ShellCommand {
     ///
     /// - Throws: ``LaunchFailure`` when `/bin/sh` cannot be started.
     func run() throws -> Output {
-        var outPipe: [Int32] = [-1, -1]
-        var errPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0 else { throw LaunchFailure(reason: "cannot create a pipe: \(String(cString: strerror(errno)))") }
-        guard pipe(&errPipe) == 0 else {
-            close(outPipe[0]); close(outPipe[1])
+        guard let outEnds = CloseOnExecPipe.make() else {
             throw LaunchFailure(reason: "cannot create a pipe: \(String(cString: strerror(errno)))")
         }
+        guard let errEnds = CloseOnExecPipe.make() else {
+            close(outEnds.read); close(outEnds.write)
+            throw LaunchFailure(reason: "cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        let outPipe = [outEnds.read, outEnds.write]
+        let errPipe = [errEnds.read, errEnds.write]
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -266,14 +266,10 @@ public enum ExternalProcess {
 
     /// A pipe whose ends are closed on exec (the child gets its end through dup2).
     static func makePipe(_ arguments: [String]) throws -> (read: Int32, write: Int32) {
-        var fds: [Int32] = [-1, -1]
-        // pipe2 is not in the Glibc module; another thread spawning between pipe and fcntl could
-        // inherit these ends, which only delays its end of file, never leaks data.
-        let ok = pipe(&fds) == 0 && fcntl(fds[0], F_SETFD, FD_CLOEXEC) == 0 && fcntl(fds[1], F_SETFD, FD_CLOEXEC) == 0
-        guard ok else {
+        guard let ends = CloseOnExecPipe.make() else {
             throw ExternalProcessError(command: arguments, reason: "cannot make a pipe: \(String(cString: strerror(errno)))")
         }
-        return (fds[0], fds[1])
+        return ends
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
