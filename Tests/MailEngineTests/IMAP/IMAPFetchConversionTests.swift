@@ -105,3 +105,30 @@ import Testing
         #expect(IMAPFetchConversion.cached(Self.message(uid: nil, header: "Subject: x\r\n\r\n")) == nil)
     }
 }
+
+/// A whole header (`BODY[HEADER]`, ``HeaderFetch/whole``) gives the row the fields alone would.
+@Suite struct IMAPFetchConversionWholeHeaderTests {
+    @Test func theWholeHeaderGivesTheSameRowAsTheFields() throws {
+        let fields = "From: =?utf-8?q?Ren=C3=A9e?= <renee@example.org>\r\nTo: Bob <bob@example.test>,\r\n carol@example.test\r\n"
+            + "Subject: Lunch\r\n at noon?\r\nDate: Mon, 4 Mar 2024 10:00:00 +0100\r\nMessage-ID: <m1@example.org>\r\n"
+            + "References: <a@example.org>\r\n <m0@example.org>\r\nContent-Type: multipart/mixed; boundary=x\r\n"
+        let whole = "Return-Path: <renee@example.org>\r\nReceived: from mx.example.org\r\n\tby mail.example.test; Mon, 4 Mar 2024\r\n"
+            + "DKIM-Signature: v=1; a=rsa-sha256; d=example.org;\r\n b=abc\r\n" + fields
+            + "X-Mailer: test\r\nMIME-Version: 1.0\r\nList-Id: <list.example.org>\r\n\r\n"
+        let byFields = try #require(IMAPFetchConversion.cached(IMAPFetchConversionTests.message(header: fields + "\r\n")))
+        var message = IMAPFetchConversionTests.message(header: nil)
+        message.sections[BodySection(.body, IMAPFetchConversion.wholeSection)] = Array(whole.utf8)
+        let byWhole = try #require(IMAPFetchConversion.cached(message))
+        #expect(byWhole == byFields)
+        #expect(byWhole.envelope.subject == "Lunch at noon?" && byWhole.hasAttachments)
+        #expect(byWhole.envelope.references.map(\.value) == ["a@example.org", "m0@example.org"])
+    }
+
+    @Test func theItemsFollowTheWayChosen() {
+        #expect(IMAPFetchConversion.items(for: .fields) == IMAPFetchConversion.items)
+        #expect(IMAPFetchConversion.items(for: .automatic) == IMAPFetchConversion.items)
+        let whole = IMAPFetchConversion.items(for: .whole)
+        #expect(whole.contains(.body(.header, peek: true)) && !whole.contains(.body(IMAPFetchConversion.section, peek: true)))
+        #expect(whole.contains(.uid) && whole.contains(.flags) && whole.contains(.rfc822Size) && whole.contains(.internalDate))
+    }
+}
