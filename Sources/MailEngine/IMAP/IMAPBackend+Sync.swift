@@ -32,9 +32,15 @@ extension IMAPBackend {
     }
 
     private func runSync(_ path: MailboxPath, name: MailboxName) async throws -> SyncReport {
-        try await withConnection { connection in
+        let report = try await withConnection { connection in
             try await self.sync(path, name: name, on: connection)
         }
+        if options.indexTextAfterSync, report.added > 0 {
+            // On a thread of the system's, not of the concurrency pool: 100,000 rows take a second.
+            let cache = self.cache
+            DispatchQueue.global(qos: .utility).async { _ = try? cache.indexPendingText() }
+        }
+        return report
     }
 
     /// The sync itself, on a connection.

@@ -28,6 +28,10 @@ public struct IMAPBackendOptions: Sendable {
     /// `header_fetch` sets it. ``HeaderFetch/automatic`` decides on a first sync of at least
     /// ``parallelFetchThreshold`` messages and fetches the fields otherwise.
     public var headerFetch: HeaderFetch
+    /// Adds the rows a sync brought to the full-text index right after it, in the background
+    /// (the interactive client: its first search then finds the index ready); otherwise the
+    /// first full-text search adds them (``HeaderCache/indexPendingText()``).
+    public var indexTextAfterSync = false
     /// Messages in each sample ``HeaderFetch/automatic`` times (tests make it small).
     var headerFetchSampleSize = HeaderFetchProbe.sampleSize
     /// The most bytes the on-disk cache of message bodies keeps (least recently used files go

@@ -86,13 +86,17 @@ extension HeaderCache {
     /// - Returns: How many rows were indexed (0 when none waited: a read of two numbers).
     @discardableResult
     public func indexPendingText() throws -> Int {
-        let pending = try read("check the search index") { db -> Bool in
+        guard try textIndexIsBehind() else { return 0 }
+        return try write { try $0.indexPendingRows() }
+    }
+
+    /// True when rows wait to be added to the full-text index.
+    public func textIndexIsBehind() throws -> Bool {
+        try read("check the search index") { db -> Bool in
             let below = try Int64.fetchOne(db, sql: "SELECT indexed_below FROM fts_state") ?? 1
             let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM message") ?? 0
             return highest >= below
         }
-        guard pending else { return 0 }
-        return try write { try $0.indexPendingRows() }
     }
 
     /// ``indexPendingText()`` when `filter` searches the full-text index.

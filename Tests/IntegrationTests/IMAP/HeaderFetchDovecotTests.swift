@@ -52,4 +52,33 @@ import Transport
         #expect(rows[.automatic] == byFields)
         await client.logout()
     }
+
+    @Test func theInteractiveClientsSyncFillsTheSearchIndexAfterwards() async throws {
+        let fixture = try IMAPBackendFixture.make("ftsafter")
+        defer { fixture.remove() }
+        let client = try await fixture.otherClient()
+        _ = try await fixture.append(30, to: "Later", via: client)
+        let path = MailboxPath("Later")
+        for background in [false, true] {
+            var options = IMAPBackendOptions()
+            options.indexTextAfterSync = background
+            let cache = try HeaderCache(url: fixture.directory.appendingPathComponent("fts-\(background).sqlite"),
+                                        account: fixture.user.name, source: "imap://\(fixture.user.name)@test")
+            let settings = fixture.settings()
+            let backend = IMAPBackend(accountName: fixture.user.name, cache: cache, options: options) { settings }
+            #expect(try await backend.sync(path).added == 30)
+            var behind = try cache.textIndexIsBehind()
+            let deadline = ContinuousClock.now + .seconds(10)
+            while background, behind, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+                behind = try cache.textIndexIsBehind()
+            }
+            #expect(behind == !background, "background indexing: \(background)")
+            // Either way a search finds the messages.
+            #expect(try await backend.search(.subject("message 17"), in: path).count == 1)
+            #expect(try cache.textIndexIsBehind() == false)
+            await backend.close()
+        }
+        await client.logout()
+    }
 }
