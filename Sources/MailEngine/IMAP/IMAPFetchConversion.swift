@@ -81,15 +81,30 @@ enum IMAPFetchConversion {
     /// message's start): `multipart/mixed` or a single part that is not text nor a message
     /// counts as having attachments. Opening the message replaces the guess.
     static func probablyHasAttachments(contentType: ArraySlice<UInt8>) -> Bool {
-        var mime: [UInt8] = []
+        // The media type read in place (white space and folds skipped, lower-cased as it goes),
+        // without making a String of it: a first sync asks this of every message.
+        var length = 0
+        var slash = false
+        var isMultipart = true, isMixed = true, isText = true, isMessage = true
         for byte in contentType {
             if byte == UInt8(ascii: ";") { break }
             if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { continue }
-            mime.append(byte | 0x20)
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower == UInt8(ascii: "/") { slash = true }
+            isMultipart = isMultipart && (length >= Self.multipart.count || Self.multipart[length] == lower)
+            isMixed = isMixed && length < Self.mixed.count && Self.mixed[length] == lower
+            isText = isText && (length >= Self.text.count || Self.text[length] == lower)
+            isMessage = isMessage && (length >= Self.message.count || Self.message[length] == lower)
+            length += 1
         }
-        let text = String(decoding: mime, as: UTF8.self)
-        if text.hasPrefix("multipart/") { return text == "multipart/mixed" }
-        if text.isEmpty || text.hasPrefix("text/") || text.hasPrefix("message/") { return false }
-        return text.contains("/")
+        if isMultipart && length >= Self.multipart.count { return isMixed && length == Self.mixed.count }
+        if length == 0 || (isText && length >= Self.text.count) || (isMessage && length >= Self.message.count) { return false }
+        return slash
     }
+
+    private static let multipart = Array("multipart/".utf8)
+    private static let mixed = Array("multipart/mixed".utf8)
+    private static let text = Array("text/".utf8)
+    private static let message = Array("message/".utf8)
+
 }

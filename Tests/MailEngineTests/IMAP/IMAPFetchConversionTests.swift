@@ -132,3 +132,40 @@ import Testing
         #expect(whole.contains(.uid) && whole.contains(.flags) && whole.contains(.rfc822Size) && whole.contains(.internalDate))
     }
 }
+
+/// The attachment guess read in place agrees with reading the media type into a String first.
+@Suite struct AttachmentGuessTests {
+    /// The former way: the media type lowered into a String, then compared.
+    static func reference(_ contentType: ArraySlice<UInt8>) -> Bool {
+        var mime: [UInt8] = []
+        for byte in contentType {
+            if byte == UInt8(ascii: ";") { break }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { continue }
+            mime.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        let text = String(decoding: mime, as: UTF8.self)
+        if text.hasPrefix("multipart/") { return text == "multipart/mixed" }
+        if text.isEmpty || text.hasPrefix("text/") || text.hasPrefix("message/") { return false }
+        return text.contains("/")
+    }
+
+    @Test func agreesWithTheStringWayOnGeneratedValues() {
+        let types = ["multipart/mixed", "Multipart/Mixed", "multipart/alternative", "multipart/mixedx", "multipart/", "multipart",
+                     "text/plain", "TEXT/HTML", "text", "text/", "message/rfc822", "message", "application/pdf", "image/png",
+                     "", "/", "x", "audio/x-wav", "multi part/mixed", "tex/plain", "messages/x", "textual/x", "\u{E9}/x"]
+        let parameters = ["", "; boundary=x", ";charset=utf-8", " ;\r\n\tname=\"a;b.pdf\"", "\r\n ; x=y"]
+        var count = 0
+        for type in types {
+            for parameter in parameters {
+                for fold in [false, true] {
+                    var value = type + parameter
+                    if fold, let slash = value.firstIndex(of: "/") { value.insert(contentsOf: "\r\n ", at: slash) }
+                    let bytes = ArraySlice(Array(value.utf8))
+                    #expect(IMAPFetchConversion.probablyHasAttachments(contentType: bytes) == Self.reference(bytes), "\(value)")
+                    count += 1
+                }
+            }
+        }
+        #expect(count == types.count * parameters.count * 2)
+    }
+}
