@@ -312,7 +312,9 @@ extension IMAPBackend {
         // connection serves whoever waits for it (a message being opened during a first sync of
         // 100,000 waits for one chunk, not for the whole sync).
         let chunks = Self.chunks(rest, size: options.batchSize * options.pipelineDepth * 2)
-        let queue = ChunkQueue(chunks, items: items)
+        // While the samples are timed the helpers take small pieces (by fields), so that little
+        // is fetched the slower way whichever wins.
+        let queue = ChunkQueue(chunks, items: items, smallChunks: samples.isEmpty ? nil : options.batchSize / 2)
         let extra = large ? options.fetchConnections - 1 : 0
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0 ..< max(0, extra) {
@@ -320,7 +322,7 @@ extension IMAPBackend {
             }
             if !samples.isEmpty {
                 let mode = try await probeHeaderFetch(samples, on: connection, handler: handler)
-                queue.items = IMAPFetchConversion.items(for: mode)
+                queue.decide(IMAPFetchConversion.items(for: mode))
                 lastHeaderFetch = mode
             }
             while let next = queue.next() {

@@ -51,21 +51,41 @@ final class ChunkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var chunks: [SequenceSet]
     private var currentItems: [FetchAttribute]
+    /// While set, ``next()`` hands out at most this many UIDs at a time.
+    private var smallChunks: Int?
 
-    init(_ chunks: [SequenceSet], items: [FetchAttribute] = []) {
+    /// A queue of `chunks` (taken first to last) fetched with `items`; with `smallChunks`, pieces
+    /// of at most that many UIDs are handed out until ``decide(_:)``.
+    init(_ chunks: [SequenceSet], items: [FetchAttribute] = [], smallChunks: Int? = nil) {
         self.chunks = chunks.reversed()
         self.currentItems = items
+        self.smallChunks = smallChunks
     }
 
-    /// What the next chunks are fetched with: a first sync that times the two ways of fetching
-    /// the header (``HeaderFetch/automatic``) sets it while the helper connections already fetch.
-    var items: [FetchAttribute] {
-        get { lock.withLock { currentItems } }
-        set { lock.withLock { currentItems = newValue } }
+    /// What the next chunks are fetched with.
+    var items: [FetchAttribute] { lock.withLock { currentItems } }
+
+    /// Sets what the next chunks are fetched with, and hands out whole chunks from then on: a
+    /// first sync that times the two ways of fetching the header (``HeaderFetch/automatic``)
+    /// decides while the helper connections already fetch, in small pieces meanwhile so that
+    /// little is fetched the slower way.
+    func decide(_ items: [FetchAttribute]) {
+        lock.withLock {
+            currentItems = items
+            smallChunks = nil
+        }
     }
 
-    /// The next chunk to fetch, or nil when all are taken.
-    func next() -> SequenceSet? { lock.withLock { chunks.popLast() } }
+    /// The next chunk to fetch (its newest part while chunks are small), or nil when all are taken.
+    func next() -> SequenceSet? {
+        lock.withLock {
+            guard let chunk = chunks.popLast() else { return nil }
+            guard let limit = smallChunks, chunk.count > limit else { return chunk }
+            let (newest, rest) = IMAPBackend.splitNewest(chunk, count: limit)
+            chunks.append(rest)
+            return newest
+        }
+    }
 
     /// Puts back a chunk a connection could not finish.
     func giveBack(_ chunk: SequenceSet) { lock.withLock { chunks.append(chunk) } }

@@ -111,4 +111,17 @@ import Testing
         #expect(queue.next() == SequenceSet(1 ... 4))
         #expect(queue.next() == nil && queue.isEmpty)
     }
+
+    @Test func smallPiecesUntilTheWayOfFetchingIsDecided() {
+        let queue = ChunkQueue([SequenceSet(ranges: [3001 ... 6000]), SequenceSet(ranges: [1 ... 3000])], items: [.uid],
+                               smallChunks: 500)
+        #expect(queue.next() == SequenceSet(ranges: [5501 ... 6000]))
+        #expect(queue.next() == SequenceSet(ranges: [5001 ... 5500]))
+        #expect(queue.items == [.uid])
+        queue.decide([.uid, .flags])
+        #expect(queue.items == [.uid, .flags])
+        #expect(queue.next() == SequenceSet(ranges: [3001 ... 5000]))
+        #expect(queue.next() == SequenceSet(ranges: [1 ... 3000]))
+        #expect(queue.next() == nil)
+    }
 }
