@@ -15,8 +15,28 @@ public struct HeaderField: Sendable, Hashable {
     ///   - rawValue: The value bytes, possibly folded.
     public init(name: String, rawValue: ArraySlice<UInt8>) {
         self.name = name
-        self.lowercasedName = name.lowercased()
+        self.lowercasedName = Self.lowercased(name)
         self.rawValue = rawValue
+    }
+
+    /// `name.lowercased()`, without its Unicode machinery for the ASCII names fields have: the
+    /// name itself when it has no upper-case letter, else its bytes with A-Z lowered.
+    static func lowercased(_ name: String) -> String {
+        var upper = false
+        for byte in name.utf8 {
+            if byte >= 0x80 { return name.lowercased() }
+            if byte >= 0x41, byte <= 0x5A { upper = true }
+        }
+        guard upper else { return name }
+        let count = name.utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for byte in name.utf8 {
+                buffer[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                i += 1
+            }
+            return count
+        }
     }
 
     /// A field from a name and an unfolded string value (for building headers in code).

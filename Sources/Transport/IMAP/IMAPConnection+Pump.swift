@@ -92,6 +92,9 @@ extension IMAPConnection {
                 throw lost(.protocolViolation(error))
             }
             if let event {
+                // The parts of a FETCH response before its end are gathered without an await (a
+                // first sync takes nine events per message).
+                if case .response(let response) = event, try gather(response, streaming: bodySink != nil) { continue }
                 try await handle(event, claim: claim, bodySink: bodySink)
                 continue
             }
@@ -150,16 +153,15 @@ extension IMAPConnection {
         }
     }
 
-    private func handle(_ response: ResponseEvent, claim: Claim, bodySink: BodySink?) async throws {
+    /// Adds a FETCH event to ``fetchState``, when it needs nothing but that: the message's start,
+    /// its items, and a held body section. False for every other event (untagged and tagged
+    /// responses, streamed body bytes, the message's end).
+    ///
+    /// - Parameter streaming: True when body sections go to a sink (the caller has one) rather
+    ///   than into the message.
+    /// - Throws: `SectionTooLarge` for a held section over the limit.
+    private func gather(_ response: ResponseEvent, streaming: Bool) throws -> Bool {
         switch response {
-        case .untagged(let untagged):
-            tracer.untagged(untagged)
-            try observe(untagged)
-            if try await !claim(.untagged(untagged)) { publish(untagged) }
-        case .continuation(let request):
-            tracer.continuation(request.text)
-        case .tagged:
-            break
         case .fetchBegin(let number):
             fetchState = FetchState(message: FetchedMessage(sequenceNumber: number))
             tracer.fetchBegin(number)
@@ -170,19 +172,17 @@ extension IMAPConnection {
             tracer.bodyBegin(section, count: count)
             fetchState.section = section
             fetchState.bytes = []
-            fetchState.streaming = bodySink != nil
-            if bodySink == nil {
+            fetchState.streaming = streaming
+            if !streaming {
                 guard count <= settings.maximumHeldSectionSize else {
                     throw SectionTooLarge(section: section, size: count, limit: settings.maximumHeldSectionSize)
                 }
                 fetchState.bytes.reserveCapacity(count)
             }
         case .bodyBytes(let bytes):
-            if fetchState.streaming, let bodySink {
-                try await bodySink(bytes)
-            } else {
-                fetchState.bytes.append(contentsOf: bytes)
-            }
+            // Streamed bytes go to the sink (when this pump has one).
+            guard !(fetchState.streaming && streaming) else { return false }
+            fetchState.bytes.append(contentsOf: bytes)
         case .bodyEnd:
             if !fetchState.streaming, let section = fetchState.section {
                 // Read first: the assignment's access to fetchState must not overlap this read.
@@ -191,6 +191,28 @@ extension IMAPConnection {
             }
             fetchState.section = nil
             fetchState.bytes = []
+        case .untagged, .continuation, .tagged, .fetchEnd:
+            return false
+        }
+        return true
+    }
+
+    private func handle(_ response: ResponseEvent, claim: Claim, bodySink: BodySink?) async throws {
+        if try gather(response, streaming: bodySink != nil) { return }
+        switch response {
+        case .untagged(let untagged):
+            tracer.untagged(untagged)
+            try observe(untagged)
+            if try await !claim(.untagged(untagged)) { publish(untagged) }
+        case .continuation(let request):
+            tracer.continuation(request.text)
+        case .tagged:
+            break
+        case .bodyBytes(let bytes):
+            // Only bytes of a streamed section are left here, with a sink to take them.
+            if let bodySink { try await bodySink(bytes) }
+        case .fetchBegin, .fetchAttribute, .bodyBegin, .bodyEnd:
+            break
         case .fetchEnd:
             tracer.fetchEnd()
             guard let message = fetchState.message else { return }
