@@ -19,23 +19,33 @@ public struct HeaderField: Sendable, Hashable {
         self.rawValue = rawValue
     }
 
+    /// A field read from a message: `nameBytes` are its name (printable ASCII, as the header
+    /// scanner reads names), both forms of which are made from them.
+    init(nameBytes: UnsafeBufferPointer<UInt8>, rawValue: ArraySlice<UInt8>) {
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        self.name = name
+        self.lowercasedName = Self.lowercased(name, bytes: nameBytes)
+        self.rawValue = rawValue
+    }
+
     /// `name.lowercased()`, without its Unicode machinery for the ASCII names fields have: the
     /// name itself when it has no upper-case letter, else its bytes with A-Z lowered.
     static func lowercased(_ name: String) -> String {
+        var utf8 = name
+        return utf8.withUTF8 { lowercased(name, bytes: $0) }
+    }
+
+    /// ``lowercased(_:)`` of `name`, whose UTF-8 is `bytes`.
+    private static func lowercased(_ name: String, bytes: UnsafeBufferPointer<UInt8>) -> String {
         var upper = false
-        for byte in name.utf8 {
+        for byte in bytes {
             if byte >= 0x80 { return name.lowercased() }
             if byte >= 0x41, byte <= 0x5A { upper = true }
         }
         guard upper else { return name }
-        let count = name.utf8.count
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var i = 0
-            for byte in name.utf8 {
-                buffer[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                i += 1
-            }
-            return count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
+            for (i, byte) in bytes.enumerated() { lowered[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return String(decoding: lowered, as: UTF8.self)
         }
     }
 
