@@ -296,12 +296,13 @@ public struct ResponseParser: Sendable {
     /// Runs a grammar rule over the framed bytes from `readIndex` to `end`.
     private mutating func parse<Value>(until end: Int,
                                        _ rule: (inout GrammarParser) throws(ParseFailure) -> Value) -> Outcome<Value> {
-        var cache = sectionCache
+        // The cache is moved in and out (not copied: no reference counting per item).
+        var cache = sectionCache.take()
         let (start, depthLimit) = (readIndex, limits.maximumNestingDepth)
         let outcome = buffer.withUnsafeBufferPointer { bytes -> Outcome<Value> in
             var parser = GrammarParser(bytes: bytes, index: start, end: end, maximumDepth: depthLimit)
-            parser.sectionCache = cache
-            defer { cache = parser.sectionCache }
+            parser.sectionCache = cache.take()
+            defer { cache = parser.sectionCache.take() }
             do throws(ParseFailure) {
                 let value = try rule(&parser)
                 return .success(value, position: parser.index)
@@ -309,7 +310,7 @@ public struct ResponseParser: Sendable {
                 return .failure(error)
             }
         }
-        sectionCache = cache
+        sectionCache = cache.take()
         return outcome
     }
 

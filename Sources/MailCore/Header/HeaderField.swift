@@ -22,10 +22,15 @@ public struct HeaderField: Sendable, Hashable {
     /// A field read from a message: `nameBytes` are its name (printable ASCII, as the header
     /// scanner reads names), both forms of which are made from them.
     init(nameBytes: UnsafeBufferPointer<UInt8>, rawValue: ArraySlice<UInt8>) {
+        self.rawValue = rawValue
+        if let known = KnownFieldName.find(nameBytes) {
+            self.name = known.name
+            self.lowercasedName = known.lowercasedName
+            return
+        }
         let name = String(decoding: nameBytes, as: UTF8.self)
         self.name = name
         self.lowercasedName = Self.lowercased(name, bytes: nameBytes)
-        self.rawValue = rawValue
     }
 
     /// `name.lowercased()`, without its Unicode machinery for the ASCII names fields have: the

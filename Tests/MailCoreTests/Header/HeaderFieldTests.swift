@@ -22,3 +22,18 @@ import Testing
         }
     }
 }
+
+/// The usual names, spelled as usual or not, read as any other name.
+@Test(arguments: ["From", "FROM", "from", "Message-ID", "Message-Id", "message-id", "Content-Transfer-Encoding",
+                  "X-Spam-Status", "X-Spam-Statu", "Tо" /* Cyrillic o: not a field name byte */, "Cc", "CC", "Subject",
+                  "Authentication-Results", "Received", "Receive"])
+func usualNamesReadAsAnyName(name: String) {
+    let fields = HeaderSection(parsing: Array("\(name): v\r\n\r\n".utf8)).fields
+    guard name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+        #expect(fields.isEmpty)
+        return
+    }
+    #expect(fields.first?.name == name)
+    #expect(fields.first?.lowercasedName == name.lowercased())
+    #expect(fields.first?.rawValue.elementsEqual(" v".utf8) == true)
+}

@@ -74,6 +74,11 @@ import Testing
         ]
     }
 
+    /// The column ends are kept in a 16-lane vector.
+    @Test func theColumnsFitTheirVector() {
+        #expect(EncodedRow.Text.allCases.count <= SIMD16<Int32>.scalarCount)
+    }
+
     @Test func generatedMessagesEncodeAsCacheCodingDoes() {
         var state: UInt64 = 0x1234_5678_9ABC_DEF1
         func next(_ bound: Int) -> Int {
