@@ -56,34 +56,36 @@ public struct Envelope: Sendable, Hashable, Codable {
     ///   - fallback: The charset for undeclared 8-bit header bytes that are not UTF-8.
     public init(header: HeaderSection, fallback: String = CharsetDecoder.defaultFallback) {
         self.init()
-        var subjectField: HeaderField?
-        var dateField: HeaderField?
-        var messageIDField: HeaderField?
+        // Positions, not copies of the fields (no reference counting per field).
+        var subjectIndex: Int?
+        var dateIndex: Int?
+        var messageIDIndex: Int?
         var senderFound = false
-        for field in header.fields {
-            switch EnvelopeField(field.lowercasedName) {
-            case .subject: if subjectField == nil { subjectField = field }
-            case .from: Self.merge(&from, field.addresses(fallback: fallback))
+        let fields = header.fields
+        for index in fields.indices {
+            switch EnvelopeField(fields[index].lowercasedName) {
+            case .subject: if subjectIndex == nil { subjectIndex = index }
+            case .from: Self.merge(&from, fields[index].addresses(fallback: fallback))
             case .sender:
                 // The first address of all Sender fields together.
-                if !senderFound, let first = field.addresses(fallback: fallback).first {
+                if !senderFound, let first = fields[index].addresses(fallback: fallback).first {
                     sender = first
                     senderFound = true
                 }
-            case .replyTo: Self.merge(&replyTo, field.addresses(fallback: fallback))
-            case .to: Self.merge(&to, field.addresses(fallback: fallback))
-            case .cc: Self.merge(&cc, field.addresses(fallback: fallback))
-            case .bcc: Self.merge(&bcc, field.addresses(fallback: fallback))
-            case .date: if dateField == nil { dateField = field }
-            case .messageID: if messageIDField == nil { messageIDField = field }
-            case .inReplyTo: Self.merge(&inReplyTo, MessageIDList.parse(field))
-            case .references: Self.merge(&references, MessageIDList.parse(field))
+            case .replyTo: Self.merge(&replyTo, fields[index].addresses(fallback: fallback))
+            case .to: Self.merge(&to, fields[index].addresses(fallback: fallback))
+            case .cc: Self.merge(&cc, fields[index].addresses(fallback: fallback))
+            case .bcc: Self.merge(&bcc, fields[index].addresses(fallback: fallback))
+            case .date: if dateIndex == nil { dateIndex = index }
+            case .messageID: if messageIDIndex == nil { messageIDIndex = index }
+            case .inReplyTo: Self.merge(&inReplyTo, MessageIDList.parse(fields[index]))
+            case .references: Self.merge(&references, MessageIDList.parse(fields[index]))
             case nil: break
             }
         }
-        subject = subjectField?.text(fallback: fallback)
-        date = dateField?.mailDate?.date
-        messageID = messageIDField.flatMap { MessageIDList.parse($0).first }
+        subject = subjectIndex.map { fields[$0].text(fallback: fallback) }
+        date = dateIndex.flatMap { fields[$0].mailDate?.date }
+        messageID = messageIDIndex.flatMap { MessageIDList.parse(fields[$0]).first }
     }
 
     /// Appends `more` to `list`; takes it as it is when `list` is empty (no copy).

@@ -121,11 +121,13 @@ public struct EncodedRow: Sendable {
         mutating func append(ids: [MessageID]) {
             var first = true
             for id in ids {
-                let utf8 = id.value.utf8
-                if utf8.isEmpty || utf8.contains(0x20) { continue }
-                if !first { text.append(0x20) }
-                first = false
-                text.append(contentsOf: utf8)
+                var value = id.value
+                value.withUTF8 { utf8 in
+                    if utf8.isEmpty || utf8.contains(0x20) { return }
+                    if !first { text.append(0x20) }
+                    first = false
+                    text.append(contentsOf: utf8)
+                }
             }
             if first { null() } else { close() }
         }
@@ -133,10 +135,18 @@ public struct EncodedRow: Sendable {
         /// Appends `value`'s UTF-8, with U+001E and U+001F (the bytes 1E and 1F, which occur in
         /// UTF-8 only as those characters) replaced by U+FFFD.
         private mutating func appendReplacingSeparators(_ value: String) {
-            let utf8 = value.utf8
-            guard utf8.contains(where: { $0 == 0x1E || $0 == 0x1F }) else { return text.append(contentsOf: utf8) }
-            for byte in utf8 {
-                if byte == 0x1E || byte == 0x1F { text.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { text.append(byte) }
+            var value = value
+            value.withUTF8 { utf8 in
+                guard utf8.contains(where: { $0 == 0x1E || $0 == 0x1F }) else { return text.append(contentsOf: utf8) }
+                for byte in utf8 {
+                    if byte == 0x1E || byte == 0x1F {
+                        text.append(0xEF)
+                        text.append(0xBF)
+                        text.append(0xBD)
+                    } else {
+                        text.append(byte)
+                    }
+                }
             }
         }
     }
