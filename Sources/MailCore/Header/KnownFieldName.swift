@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The field names nearly every message has, spelled as they usually are, with their lower-case
 /// form made once: a header section read from bytes takes its names' strings from here instead of
 /// decoding and lowering the same dozen names for every message (a first sync reads 100,000
@@ -15,13 +7,25 @@ struct KnownFieldName: Sendable {
     let name: String
     /// `name.lowercased()`.
     let lowercasedName: String
-    /// The name's bytes.
-    private let bytes: [UInt8]
+    /// The name's first eight bytes (fewer for a shorter name), the first lowest.
+    private let head: UInt64
+    /// The name's bytes past the first eight.
+    private let tail: [UInt8]
 
     private init(_ name: String) {
         self.name = name
         self.lowercasedName = name.lowercased()
-        self.bytes = Array(name.utf8)
+        let bytes = Array(name.utf8)
+        self.head = bytes.withUnsafeBufferPointer { Self.head(of: $0) }
+        self.tail = Array(bytes.dropFirst(8))
+    }
+
+    /// The first eight bytes of `bytes` (fewer when it is shorter) as one number, the first lowest.
+    @inline(__always)
+    private static func head(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for i in 0 ..< min(8, bytes.count) { value |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+        return value
     }
 
     /// The known names by length (byte count).
@@ -41,9 +45,12 @@ struct KnownFieldName: Sendable {
     /// The known name spelled exactly as `bytes`, or nil.
     static func find(_ bytes: UnsafeBufferPointer<UInt8>) -> KnownFieldName? {
         let table = byLength
-        guard bytes.count < table.count, let base = bytes.baseAddress else { return nil }
-        for known in table[bytes.count] where known.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
-            return known
+        guard bytes.count < table.count else { return nil }
+        let head = head(of: bytes)
+        for known in table[bytes.count] where known.head == head {
+            if known.tail.isEmpty { return known }
+            let rest = UnsafeBufferPointer(rebasing: bytes[8...])
+            if known.tail.withUnsafeBufferPointer({ $0.elementsEqual(rest) }) { return known }
         }
         return nil
     }

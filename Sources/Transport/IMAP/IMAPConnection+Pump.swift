@@ -91,12 +91,18 @@ extension IMAPConnection {
             } catch {
                 throw lost(.protocolViolation(error))
             }
-            if let event {
+            switch event {
+            case .response(let response):
                 // The parts of a FETCH response before its end are gathered without an await (a
                 // first sync takes nine events per message).
-                if case .response(let response) = event, try gather(response, streaming: bodySink != nil) { continue }
+                if try gather(response, streaming: bodySink != nil) { continue }
+                try await handle(response, claim: claim, bodySink: bodySink)
+                continue
+            case .some(let event):
                 try await handle(event, claim: claim, bodySink: bodySink)
                 continue
+            case nil:
+                break
             }
             try await flush()
             try await readMore()
@@ -149,6 +155,7 @@ extension IMAPConnection {
             // Only before open() takes the greeting itself; kept for completeness.
             tracer.untagged(.condition(status, text))
         case .response(let response):
+            if try gather(response, streaming: bodySink != nil) { return }
             try await handle(response, claim: claim, bodySink: bodySink)
         }
     }
@@ -197,8 +204,8 @@ extension IMAPConnection {
         return true
     }
 
+    /// A response event that ``gather(_:streaming:)`` did not take.
     private func handle(_ response: ResponseEvent, claim: Claim, bodySink: BodySink?) async throws {
-        if try gather(response, streaming: bodySink != nil) { return }
         switch response {
         case .untagged(let untagged):
             tracer.untagged(untagged)
