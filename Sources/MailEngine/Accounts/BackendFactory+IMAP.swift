@@ -19,6 +19,12 @@ extension BackendFactory {
         let cache = try HeaderCache(url: cacheURL, account: account.name,
                                     source: "imap://\(server.user)@\(server.host):\(server.port)")
         var options = imapOptions
+        switch server.headerFetch {
+        case .fields: options.headerFetch = .fields
+        case .whole: options.headerFetch = .whole
+        case .auto: options.headerFetch = .automatic
+        case nil: break
+        }
         if options.bodyCacheDirectory == nil {
             options.bodyCacheDirectory = cacheURL.deletingPathExtension().appendingPathExtension("bodies")
         }

@@ -32,9 +32,15 @@ extension IMAPBackend {
     }
 
     private func runSync(_ path: MailboxPath, name: MailboxName) async throws -> SyncReport {
-        try await withConnection { connection in
+        let report = try await withConnection { connection in
             try await self.sync(path, name: name, on: connection)
         }
+        if options.indexTextAfterSync, report.added > 0 {
+            // On a thread of the system's, not of the concurrency pool: 100,000 rows take a second.
+            let cache = self.cache
+            DispatchQueue.global(qos: .utility).async { _ = try? cache.indexPendingText() }
+        }
+        return report
     }
 
     /// The sync itself, on a connection.
@@ -248,7 +254,7 @@ extension IMAPBackend {
     /// - Returns: How many messages were new to the cache.
     private func fetchEnvelopes(_ uids: SequenceSet, of path: MailboxPath, name: MailboxName, box: CacheMailbox,
                                 on connection: IMAPConnection, emitAdded: Bool) async throws -> Int {
-        let items = IMAPFetchConversion.items
+        let items = IMAPFetchConversion.items(for: options.headerFetch)
         let total = uids.containsStar ? nil : uids.count
         let state = FetchProgress(total: total)
         let cache = self.cache
@@ -283,42 +289,87 @@ extension IMAPBackend {
     private func fetchGroups(_ uids: SequenceSet, items: [FetchAttribute], name: MailboxName, box: CacheMailbox,
                              on connection: IMAPConnection, writer: GroupWriter<EncodedRow>,
                              handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws {
-        let (first, rest) = Self.splitNewest(uids, count: options.firstBatchSize)
+        let (first, newestRest) = Self.splitNewest(uids, count: options.firstBatchSize)
+        var rest = newestRest
         if !first.isEmpty {
             try await connection.fetch(first, items: items, handler: handler)
             try await writer.drain()
         }
+        let large = rest.count >= options.parallelFetchThreshold
+        // A large first sync with the header fetch left to tern: samples timed on this connection
+        // while the helpers fetch by fields (see HeaderFetch), then everyone the quicker way.
+        var samples: [[UInt32]] = []
+        if large, options.headerFetch == .automatic {
+            samples = HeaderFetchProbe.samples(of: rest, size: options.headerFetchSampleSize)
+            if samples.allSatisfy({ !$0.isEmpty }) {
+                rest = Self.subtract(samples.joined().sorted().map(UID.init), from: rest)
+            } else {
+                samples = []
+            }
+        }
+        if large { lastHeaderFetch = options.headerFetch == .whole ? .whole : .fields }
         // The rest in calls of a few pipelines' worth each, newest first: between two calls the
         // connection serves whoever waits for it (a message being opened during a first sync of
         // 100,000 waits for one chunk, not for the whole sync).
         let chunks = Self.chunks(rest, size: options.batchSize * options.pipelineDepth * 2)
-        let queue = ChunkQueue(chunks)
-        let extra = rest.count >= options.parallelFetchThreshold ? options.fetchConnections - 1 : 0
+        let queue = ChunkQueue(chunks, items: items)
+        let extra = large ? options.fetchConnections - 1 : 0
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0 ..< max(0, extra) {
-                group.addTask { await self.fetchOnExtraConnection(queue, name: name, uidValidity: box.uidValidity, items: items,
-                                                                 handler: handler) }
+                group.addTask { await self.fetchOnExtraConnection(queue, name: name, uidValidity: box.uidValidity, handler: handler) }
+            }
+            if !samples.isEmpty {
+                let mode = try await probeHeaderFetch(samples, on: connection, handler: handler)
+                queue.items = IMAPFetchConversion.items(for: mode)
+                lastHeaderFetch = mode
             }
             while let next = queue.next() {
                 try await letOthersIn(connection, selecting: name, uidValidity: box.uidValidity)
-                try await connection.fetch(next, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
+                try await connection.fetch(next, items: queue.items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
                                            newestFirst: true, handler: handler)
             }
             try await group.waitForAll()
         }
     }
 
+    /// Times the two ways of fetching the header on `samples` (alternately, fields first; see
+    /// ``HeaderFetchProbe``) and says which is quicker; the sampled messages are cached like the
+    /// others.
+    private func probeHeaderFetch(_ samples: [[UInt32]], on connection: IMAPConnection,
+                                  handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws -> HeaderFetch {
+        let clock = ContinuousClock()
+        var fields: [Duration] = []
+        var whole: [Duration] = []
+        for (index, sample) in samples.enumerated() {
+            let mode: HeaderFetch = index % 2 == 0 ? .fields : .whole
+            let start = clock.now
+            try await connection.fetch(SequenceSet(ranges: sample.map { $0 ... $0 }).normalized(), items: IMAPFetchConversion.items(for: mode),
+                                       handler: handler)
+            if mode == .fields { fields.append(clock.now - start) } else { whole.append(clock.now - start) }
+        }
+        let choice = HeaderFetchProbe.choose(fields: fields, whole: whole)
+        trace?.note("header fetch: samples of \(samples[0].count) messages took \(fields.map(Self.milliseconds)) by fields, "
+                    + "\(whole.map(Self.milliseconds)) by whole header: fetching the rest by \(choice == .whole ? "whole header" : "fields")")
+        return choice
+    }
+
+    /// A duration as `12.3 ms`, for the trace.
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.1f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+    }
+
     /// A helper connection of a large first sync: takes chunks from `queue` until it is empty.
     /// It only speeds the sync up: when it cannot connect or fails, its chunk goes back to the
     /// queue for the command connection, which always finishes the work.
-    private func fetchOnExtraConnection(_ queue: ChunkQueue, name: MailboxName, uidValidity: UInt32, items: [FetchAttribute],
+    private func fetchOnExtraConnection(_ queue: ChunkQueue, name: MailboxName, uidValidity: UInt32,
                                         handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async {
         guard !queue.isEmpty, let extra = try? await connect() else { return }
         defer { Task { await extra.logout() } }
         guard let selected = try? await extra.select(name, readOnly: true), selected.uidValidity == uidValidity else { return }
         while let next = queue.next() {
             do {
-                try await extra.fetch(next, items: items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
+                try await extra.fetch(next, items: queue.items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,
                                       newestFirst: true, handler: handler)
             } catch {
                 // What arrived is cached; the next sync or the command connection gets the rest.

@@ -48,6 +48,9 @@ public actor IMAPBackend: MailBackend {
     var lastFolders: [FolderInfo] = []
     /// Syncs in progress, so a second request for the same folder waits for the first.
     var syncs: [MailboxPath: Task<SyncReport, any Error>] = [:]
+    /// How the last large first sync fetched the header of its rows (``HeaderFetch/automatic``
+    /// resolved); nil before one.
+    public internal(set) var lastHeaderFetch: HeaderFetch?
     /// The watch (IDLE connection and its loop).
     var watchTask: Task<Void, Never>?
     var watchedFolder: MailboxPath?

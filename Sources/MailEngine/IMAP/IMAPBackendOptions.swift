@@ -24,6 +24,16 @@ public struct IMAPBackendOptions: Sendable {
     /// The fewest messages still to fetch (after the first batch) for which helper connections
     /// are opened.
     public var parallelFetchThreshold: Int
+    /// How a sync asks for the header fields of its rows (see ``HeaderFetch``); the config's
+    /// `header_fetch` sets it. ``HeaderFetch/automatic`` decides on a first sync of at least
+    /// ``parallelFetchThreshold`` messages and fetches the fields otherwise.
+    public var headerFetch: HeaderFetch
+    /// Adds the rows a sync brought to the full-text index right after it, in the background
+    /// (the interactive client: its first search then finds the index ready); otherwise the
+    /// first full-text search adds them (``HeaderCache/indexPendingText()``).
+    public var indexTextAfterSync = false
+    /// Messages in each sample ``HeaderFetch/automatic`` times (tests make it small).
+    var headerFetchSampleSize = HeaderFetchProbe.sampleSize
     /// The most bytes the on-disk cache of message bodies keeps (least recently used files go
     /// first; 0 keeps none). The config's `body_cache_mb` sets it.
     public var bodyCacheLimit: Int
@@ -39,14 +49,14 @@ public struct IMAPBackendOptions: Sendable {
 
     /// Options with their defaults: QRESYNC and CONDSTORE on, batches of 1,000 UIDs four deep,
     /// the newest 200 first, three connections for the rest when at least 10,000 messages are
-    /// missing, cache transactions of 4,096 rows (at most twice that wait for the writer; a first
+    /// missing (the header fetched the quicker way, ``HeaderFetch/automatic``), cache transactions of 4,096 rows (at most twice that wait for the writer; a first
     /// sync of 100,000 peaked 10 to 17 MB lower than with 8,192, as fast), a 256 MiB body cache
     /// (none unless `bodyCacheDirectory` is given), reconnection after 1, 2, 5, 10, 30, then every
     /// 60 seconds.
     public init(useQResync: Bool = true, useCondStore: Bool = true, batchSize: Int = 1000, firstBatchSize: Int = 200,
                 pipelineDepth: Int = 4, fetchConnections: Int = 3, parallelFetchThreshold: Int = 10000, writeBatchRows: Int = 4096, bodyCacheLimit: Int = 256 << 20, bodyCacheDirectory: URL? = nil,
                 reconnectDelays: [Duration] = [.seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60)],
-                staleAfter: Duration = .seconds(120), pollInterval: Duration = .seconds(60)) {
+                staleAfter: Duration = .seconds(120), pollInterval: Duration = .seconds(60), headerFetch: HeaderFetch = .automatic) {
         precondition(batchSize > 0 && firstBatchSize > 0 && pipelineDepth > 0 && fetchConnections > 0 && bodyCacheLimit >= 0, "IMAPBackendOptions: sizes must be positive")
         precondition(!reconnectDelays.isEmpty, "IMAPBackendOptions: at least one reconnection delay")
         self.useQResync = useQResync
@@ -56,6 +66,7 @@ public struct IMAPBackendOptions: Sendable {
         self.pipelineDepth = pipelineDepth
         self.fetchConnections = fetchConnections
         self.parallelFetchThreshold = parallelFetchThreshold
+        self.headerFetch = headerFetch
         self.writeBatchRows = writeBatchRows
         self.bodyCacheLimit = bodyCacheLimit
         self.bodyCacheDirectory = bodyCacheDirectory

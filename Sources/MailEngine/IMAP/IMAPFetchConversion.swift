@@ -26,6 +26,21 @@ enum IMAPFetchConversion {
     /// without (one connection, empty server cache), 5.3 s and 3.5 s with the cache filled.
     static let items: [FetchAttribute] = [.uid, .flags, .rfc822Size, .internalDate, .body(section, peek: true)]
 
+    /// The whole header section, `BODY.PEEK[HEADER]`: what ``HeaderFetch/whole`` asks for.
+    static let wholeSection = SectionSpecifier.header
+
+    /// The items of a message-list row with the whole header instead of the fields (see
+    /// ``HeaderFetch``); ``cached(_:)`` keeps the fields of ``fields`` from it.
+    static let wholeItems: [FetchAttribute] = [.uid, .flags, .rfc822Size, .internalDate, .body(wholeSection, peek: true)]
+
+    /// The items for a way of fetching the header (``HeaderFetch/automatic`` starts with the fields).
+    static func items(for mode: HeaderFetch) -> [FetchAttribute] {
+        mode == .whole ? wholeItems : items
+    }
+
+    /// Keeps the fields of ``fields`` out of a whole header section.
+    static let filter = HeaderFieldFilter(fields)
+
     /// The cache row of a fetched message; nil without a UID (never for a UID FETCH). A message
     /// whose header could not be read still gets a row (with what could be read, or an empty
     /// envelope), so the cache knows every UID. A server that sent an ENVELOPE instead of the
@@ -34,8 +49,16 @@ enum IMAPFetchConversion {
         guard let uid = message.uid else { return nil }
         var envelope = Envelope()
         var hasAttachments = false
-        // The one section asked for (looked up by its key only when the server sent more).
-        let header = message.sections.count == 1 ? message.sections.first?.value : message.body(section)
+        // The one section asked for (looked up by its key only when the server sent more): the
+        // fields as they came, or the row's fields kept out of the whole header.
+        var header: [UInt8]?
+        if message.sections.count == 1, let only = message.sections.first {
+            header = only.key.section == wholeSection ? filter.keep(only.value) : only.value
+        } else if let fields = message.body(section) {
+            header = fields
+        } else if let whole = message.body(wholeSection) {
+            header = filter.keep(whole)
+        }
         if let header, !header.isEmpty {
             // The header section alone (no MIME parse of a whole message), and Content-Type read
             // from its bytes: parsing it whole (type and parameters) cost a first sync of 100,000
@@ -58,15 +81,30 @@ enum IMAPFetchConversion {
     /// message's start): `multipart/mixed` or a single part that is not text nor a message
     /// counts as having attachments. Opening the message replaces the guess.
     static func probablyHasAttachments(contentType: ArraySlice<UInt8>) -> Bool {
-        var mime: [UInt8] = []
+        // The media type read in place (white space and folds skipped, lower-cased as it goes),
+        // without making a String of it: a first sync asks this of every message.
+        var length = 0
+        var slash = false
+        var isMultipart = true, isMixed = true, isText = true, isMessage = true
         for byte in contentType {
             if byte == UInt8(ascii: ";") { break }
             if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { continue }
-            mime.append(byte | 0x20)
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower == UInt8(ascii: "/") { slash = true }
+            isMultipart = isMultipart && (length >= Self.multipart.count || Self.multipart[length] == lower)
+            isMixed = isMixed && length < Self.mixed.count && Self.mixed[length] == lower
+            isText = isText && (length >= Self.text.count || Self.text[length] == lower)
+            isMessage = isMessage && (length >= Self.message.count || Self.message[length] == lower)
+            length += 1
         }
-        let text = String(decoding: mime, as: UTF8.self)
-        if text.hasPrefix("multipart/") { return text == "multipart/mixed" }
-        if text.isEmpty || text.hasPrefix("text/") || text.hasPrefix("message/") { return false }
-        return text.contains("/")
+        if isMultipart && length >= Self.multipart.count { return isMixed && length == Self.mixed.count }
+        if length == 0 || (isText && length >= Self.text.count) || (isMessage && length >= Self.message.count) { return false }
+        return slash
     }
+
+    private static let multipart = Array("multipart/".utf8)
+    private static let mixed = Array("multipart/mixed".utf8)
+    private static let text = Array("text/".utf8)
+    private static let message = Array("message/".utf8)
+
 }

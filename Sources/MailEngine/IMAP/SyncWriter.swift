@@ -50,9 +50,18 @@ final class FlagCollector: @unchecked Sendable {
 final class ChunkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var chunks: [SequenceSet]
+    private var currentItems: [FetchAttribute]
 
-    init(_ chunks: [SequenceSet]) {
+    init(_ chunks: [SequenceSet], items: [FetchAttribute] = []) {
         self.chunks = chunks.reversed()
+        self.currentItems = items
+    }
+
+    /// What the next chunks are fetched with: a first sync that times the two ways of fetching
+    /// the header (``HeaderFetch/automatic``) sets it while the helper connections already fetch.
+    var items: [FetchAttribute] {
+        get { lock.withLock { currentItems } }
+        set { lock.withLock { currentItems = newValue } }
     }
 
     /// The next chunk to fetch, or nil when all are taken.

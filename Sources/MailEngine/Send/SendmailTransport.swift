@@ -104,8 +104,8 @@ enum ProgramRunner {
         }
         // Standard error is read on its own thread so a chatty program cannot block on a full pipe
         // while we write its input.
-        let errorReader = Task.detached { stderr.fileHandleForReading.readDataToEndOfFile() }
-        let writer = Task.detached {
+        let errorReader = onOwnThread { stderr.fileHandleForReading.readDataToEndOfFile() }
+        let writer = onOwnThread {
             let handle = stdin.fileHandleForWriting
             try? handle.write(contentsOf: Data(input))
             try? handle.close()
@@ -127,6 +127,20 @@ enum ProgramRunner {
         let printable = String(text.unicodeScalars.map { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F ? "?" : Character($0) })
             .replacingOccurrences(of: "\n", with: " / ")
         return ProgramResult(status: process.terminationStatus, standardError: printable, timedOut: false)
+    }
+}
+
+extension ProgramRunner {
+    /// Runs blocking work (a pipe read or write) on a thread of its own, never on the concurrency
+    /// pool: that pool has one thread per core, and reads that wait for a hanging program's pipes
+    /// held them all (on 2 cores, two such runs at once), so the deadline check above never ran and
+    /// a `sleep 30` was waited for in full.
+    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () -> T) -> Task<T, Never> {
+        Task {
+            await withCheckedContinuation { continuation in
+                Thread { continuation.resume(returning: work()) }.start()
+            }
+        }
     }
 }
 

@@ -3,6 +3,18 @@ import GRDB
 import MailCore
 
 extension CacheFilter {
+    /// True when the filter's SQL reads the full-text index (a text condition with a letter or a
+    /// digit): the rows it does not hold yet must be added first (``HeaderCache/indexPendingText()``).
+    var usesFullText: Bool {
+        switch self {
+        case .text(let words): return Self.ftsQuery(column: nil, words) != nil
+        case .field(let field, let words): return Self.ftsQuery(column: field, words) != nil
+        case .not(let inner): return inner.usesFullText
+        case .and(let terms), .or(let terms): return terms.contains { $0.usesFullText }
+        default: return false
+        }
+    }
+
     /// The filter as an SQL condition on the `message` table, with its arguments.
     func sql() -> (String, [any DatabaseValueConvertible]) {
         var arguments: [any DatabaseValueConvertible] = []

@@ -35,7 +35,7 @@ extension CacheWriter {
         var added = 0
         for message in messages {
             if try insertRow(message, uid: message.uid, mailbox: mailbox) {
-                markUnindexed(db.lastInsertedRowID)
+                try markUnindexed(db.lastInsertedRowID)
                 added += 1
             } else {
                 try insert(message, in: mailbox)
@@ -52,7 +52,7 @@ extension CacheWriter {
         var added = 0
         for row in rows {
             if try insertRow(row, mailbox: mailbox) {
-                markUnindexed(db.lastInsertedRowID)
+                try markUnindexed(db.lastInsertedRowID)
                 added += 1
             } else {
                 try upsert(row, in: mailbox)

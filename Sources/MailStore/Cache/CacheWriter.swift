@@ -10,8 +10,12 @@ import MailCore
 public final class CacheWriter {
     let db: Database
     private var pendingUIDNext: [Int64: UInt32] = [:]
-    /// Rows inserted in this transaction and not yet in the full-text index.
+    /// Rows inserted in this transaction below the full-text index's boundary (ids reused after
+    /// the highest rows were deleted), indexed when it ends; rows above it wait for
+    /// ``indexPendingRows()``.
     private var unindexed: [Int64] = []
+    /// `fts_state.indexed_below`, read on first use.
+    private var indexedBelow: Int64?
     /// Rows inserted in this transaction and not yet in their folder's `total` / `unread`, by
     /// folder id (see ``countInserted(_:in:)``).
     private var uncounted: [Int64: (total: Int64, unread: Int64)] = [:]
@@ -109,7 +113,7 @@ public final class CacheWriter {
         // An update is re-indexed and recounted by its triggers; a new row waits for the bulk
         // indexing and counting.
         if existing == nil {
-            unindexed.append(db.lastInsertedRowID)
+            try noteInserted(db.lastInsertedRowID)
             countInserted(message, in: mailbox)
         }
         if let next = pendingUIDNext[mailbox.id], message.uid.value >= next { pendingUIDNext[mailbox.id] = message.uid.value &+ 1 }
@@ -122,7 +126,7 @@ public final class CacheWriter {
     public func insertNew(_ message: CachedMessage, in mailbox: CacheMailbox) throws -> UID? {
         let next = try uidNext(mailbox)
         guard try insertRow(message, uid: UID(next), mailbox: mailbox) else { return nil }
-        unindexed.append(db.lastInsertedRowID)
+        try noteInserted(db.lastInsertedRowID)
         pendingUIDNext[mailbox.id] = next &+ 1
         return UID(next)
     }
@@ -143,7 +147,7 @@ public final class CacheWriter {
     @discardableResult
     public func insertNew(_ message: CachedMessage, in mailbox: CacheMailbox, uid: UID) throws -> UID? {
         guard try insertRow(message, uid: uid, mailbox: mailbox) else { return nil }
-        unindexed.append(db.lastInsertedRowID)
+        try noteInserted(db.lastInsertedRowID)
         if let next = pendingUIDNext[mailbox.id], uid.value >= next { pendingUIDNext[mailbox.id] = uid.value &+ 1 }
         return uid
     }
@@ -204,7 +208,7 @@ public final class CacheWriter {
         changedRows = upserter
         _ = try upserter.insert(row, mailboxID: mailbox.id)
         if existing == nil {
-            unindexed.append(db.lastInsertedRowID)
+            try noteInserted(db.lastInsertedRowID)
             countInserted(unread: row.isUnread, in: mailbox)
         }
         if let next = pendingUIDNext[mailbox.id], row.uid.value >= next { pendingUIDNext[mailbox.id] = row.uid.value &+ 1 }
@@ -236,8 +240,8 @@ public final class CacheWriter {
     }
 
     /// Notes a row inserted in this transaction that the full-text index does not hold yet.
-    func markUnindexed(_ rowID: Int64) {
-        unindexed.append(rowID)
+    func markUnindexed(_ rowID: Int64) throws {
+        try noteInserted(rowID)
     }
 
     /// Saves the uid counters changed by ``insertNew(_:in:)``.
@@ -251,6 +255,39 @@ public final class CacheWriter {
             try db.execute(sql: "UPDATE mailbox SET uidnext = max(uidnext, ?) WHERE id = ?", arguments: [Int64(next), id])
         }
         pendingUIDNext = [:]
+    }
+
+    /// Notes a new row: one with an id below the full-text index's boundary is indexed when the
+    /// transaction ends (the index must hold every row below it); the others wait.
+    private func noteInserted(_ rowID: Int64) throws {
+        if rowID < (try boundary()) { unindexed.append(rowID) }
+    }
+
+    /// `fts_state.indexed_below`: the rows with a lower id are in the full-text index.
+    private func boundary() throws -> Int64 {
+        if let indexedBelow { return indexedBelow }
+        let value = try Int64.fetchOne(db, sql: "SELECT indexed_below FROM fts_state") ?? 1
+        indexedBelow = value
+        return value
+    }
+
+    /// Adds every row not yet in the full-text index to it, in one statement, and moves the
+    /// boundary past the highest row. Full-text searches call it first (through
+    /// ``HeaderCache/indexPendingText()``); cheap when nothing waits.
+    /// - Returns: How many rows were indexed.
+    @discardableResult
+    public func indexPendingRows() throws -> Int {
+        try indexNewRows()
+        let below = try boundary()
+        guard let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM message"), highest >= below else { return 0 }
+        try db.execute(sql: """
+            INSERT INTO message_fts(rowid, subject, addr_from, addr_to, addr_cc)
+            SELECT id, subject, addr_from, addr_to, addr_cc FROM message WHERE id >= ?
+            """, arguments: [below])
+        let count = db.changesCount
+        try db.execute(sql: "UPDATE fts_state SET indexed_below = ?", arguments: [highest + 1])
+        indexedBelow = highest + 1
+        return count
     }
 
     /// Adds the rows inserted so far to the full-text index, in one statement. Called before any

@@ -28,7 +28,8 @@ extension HeaderCache {
 
     /// How many messages of a folder match `filter` (all when nil; the kept count then).
     public func count(in path: MailboxPath, filter: CacheFilter? = nil) throws -> Int {
-        try read("count messages") { db in
+        try prepareSearch(filter)
+        return try read("count messages") { db in
             guard let box = try CacheWriter.mailbox(path, db: db) else { return 0 }
             if filter == nil || filter == .all {
                 return try Int.fetchOne(db, sql: "SELECT total FROM mailbox WHERE id = ?", arguments: [box.id]) ?? 0
@@ -49,6 +50,7 @@ extension HeaderCache {
         let start = max(0, range.lowerBound)
         guard range.upperBound > start else { return [] }
         try ensureSortIndex(sort.column)
+        try prepareSearch(filter)
         return try read("read a page of messages") { db in
             guard let box = try CacheWriter.mailbox(path, db: db) else { return [] }
             var order = sort
@@ -78,6 +80,30 @@ extension HeaderCache {
         }
     }
 
+    /// Adds the rows the full-text index does not hold yet to it (see ``CacheSchema``: new rows are
+    /// indexed when first needed), on the writer: during a first sync, after the transaction being
+    /// written. Full-text searches call it first; a client may call it when idle.
+    /// - Returns: How many rows were indexed (0 when none waited: a read of two numbers).
+    @discardableResult
+    public func indexPendingText() throws -> Int {
+        guard try textIndexIsBehind() else { return 0 }
+        return try write { try $0.indexPendingRows() }
+    }
+
+    /// True when rows wait to be added to the full-text index.
+    public func textIndexIsBehind() throws -> Bool {
+        try read("check the search index") { db -> Bool in
+            let below = try Int64.fetchOne(db, sql: "SELECT indexed_below FROM fts_state") ?? 1
+            let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM message") ?? 0
+            return highest >= below
+        }
+    }
+
+    /// ``indexPendingText()`` when `filter` searches the full-text index.
+    func prepareSearch(_ filter: CacheFilter?) throws {
+        if let filter, filter.usesFullText { try indexPendingText() }
+    }
+
     /// Makes the index of `column`'s order if it is one made on first use and this cache has not
     /// made it yet (``CacheSchema/sortIndex(for:)``). It waits for the writer: during a first
     /// sync, for the transaction being written.
@@ -91,7 +117,8 @@ extension HeaderCache {
 
     /// The uids of a folder's messages matching `filter` (all when nil), ascending.
     public func uids(in path: MailboxPath, filter: CacheFilter? = nil) throws -> [UID] {
-        try read("search messages") { db in
+        try prepareSearch(filter)
+        return try read("search messages") { db in
             guard let box = try CacheWriter.mailbox(path, db: db) else { return [] }
             let (condition, arguments) = (filter ?? .all).sql()
             return try Int64.fetchAll(db, sql: "SELECT uid FROM message WHERE mailbox_id = ? AND \(condition) ORDER BY uid",

@@ -99,8 +99,11 @@ enum AccountDecoder {
         case "imap":
             let connection = ConnectionDecoder.decode(&table, protocol: .imap, defaultUser: defaultUser, requiresCredentials: true)
             let compress = table.bool("compress")
-            guard var connection, compress != nil || !table.has("compress") else { return nil }
+            let headerFetch = table.choice("header_fetch", as: HeaderFetchSetting.self)
+            guard var connection, compress != nil || !table.has("compress"),
+                  headerFetch != nil || !table.has("header_fetch") else { return nil }
             connection.compress = compress
+            connection.headerFetch = headerFetch
             return .imap(connection)
         case "pop3":
             let connection = ConnectionDecoder.decode(&table, protocol: .pop3, defaultUser: defaultUser, requiresCredentials: true)
@@ -144,6 +147,7 @@ enum AccountDecoder {
         }
         if kind != "imap" {
             hints["compress"] = "\"compress\" is only for [accounts.\(name).imap]"
+            hints["header_fetch"] = "\"header_fetch\" is only for [accounts.\(name).imap]"
         }
         if kind != "pop3" {
             for key in ["keep_on_server", "keep_days", "allow_apop", "maildir"] {

@@ -46,6 +46,7 @@ password_command = "pass show mail/alice"   # or: password_env = "ALICE_PASSWORD
 # ca_file = "~/certs/ca.pem"         # an extra trust anchor for a private CA
 # allow_insecure_auth = false        # needed to log in over security = "none"
 # compress = true                    # COMPRESS=DEFLATE; default: when offered, unless the server is local
+# header_fetch = "auto"              # or "fields", "whole": how a first sync fetches each header
 
 [accounts.alice.smtp]                # or, in [accounts.alice]: sendmail = "/usr/sbin/sendmail -t -i"
 host = "smtp.example.org"

@@ -25,13 +25,16 @@ public struct ServerConnection: Sendable, Equatable, CustomStringConvertible, Cu
     /// IMAP only: COMPRESS=DEFLATE (`compress`): true always when offered, false never, nil (the
     /// default) when offered and the server is not on this machine.
     public var compress: Bool?
+    /// IMAP only: how a sync fetches the header of each listed message (`header_fetch`); nil (the
+    /// default) is ``HeaderFetchSetting/auto``.
+    public var headerFetch: HeaderFetchSetting?
 
     /// Creates a connection description.
     public init(
         serverProtocol: ServerProtocol, host: String, port: Int? = nil, security: ConnectionSecurity = .tls,
         user: String, password: SecretSource? = nil, oauthToken: SecretSource? = nil,
         authMechanisms: [AuthMechanism] = [], caFile: String? = nil, allowInsecureAuth: Bool = false,
-        compress: Bool? = nil
+        compress: Bool? = nil, headerFetch: HeaderFetchSetting? = nil
     ) {
         self.serverProtocol = serverProtocol
         self.host = host
@@ -44,6 +47,7 @@ public struct ServerConnection: Sendable, Equatable, CustomStringConvertible, Cu
         self.caFile = caFile
         self.allowInsecureAuth = allowInsecureAuth
         self.compress = compress
+        self.headerFetch = headerFetch
     }
 
     /// Whether this connection logs in at all (it has a password or token source).

@@ -23,6 +23,8 @@ enum InteractiveSync {
         var result = options
         result.writeBatchRows = writeBatchRows
         result.fetchConnections = fetchConnections
+        // The first search finds the full-text index ready (the sync leaves it for later).
+        result.indexTextAfterSync = true
         return result
     }
 }

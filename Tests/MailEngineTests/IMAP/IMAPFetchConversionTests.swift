@@ -105,3 +105,67 @@ import Testing
         #expect(IMAPFetchConversion.cached(Self.message(uid: nil, header: "Subject: x\r\n\r\n")) == nil)
     }
 }
+
+/// A whole header (`BODY[HEADER]`, ``HeaderFetch/whole``) gives the row the fields alone would.
+@Suite struct IMAPFetchConversionWholeHeaderTests {
+    @Test func theWholeHeaderGivesTheSameRowAsTheFields() throws {
+        let fields = "From: =?utf-8?q?Ren=C3=A9e?= <renee@example.org>\r\nTo: Bob <bob@example.test>,\r\n carol@example.test\r\n"
+            + "Subject: Lunch\r\n at noon?\r\nDate: Mon, 4 Mar 2024 10:00:00 +0100\r\nMessage-ID: <m1@example.org>\r\n"
+            + "References: <a@example.org>\r\n <m0@example.org>\r\nContent-Type: multipart/mixed; boundary=x\r\n"
+        let whole = "Return-Path: <renee@example.org>\r\nReceived: from mx.example.org\r\n\tby mail.example.test; Mon, 4 Mar 2024\r\n"
+            + "DKIM-Signature: v=1; a=rsa-sha256; d=example.org;\r\n b=abc\r\n" + fields
+            + "X-Mailer: test\r\nMIME-Version: 1.0\r\nList-Id: <list.example.org>\r\n\r\n"
+        let byFields = try #require(IMAPFetchConversion.cached(IMAPFetchConversionTests.message(header: fields + "\r\n")))
+        var message = IMAPFetchConversionTests.message(header: nil)
+        message.sections[BodySection(.body, IMAPFetchConversion.wholeSection)] = Array(whole.utf8)
+        let byWhole = try #require(IMAPFetchConversion.cached(message))
+        #expect(byWhole == byFields)
+        #expect(byWhole.envelope.subject == "Lunch at noon?" && byWhole.hasAttachments)
+        #expect(byWhole.envelope.references.map(\.value) == ["a@example.org", "m0@example.org"])
+    }
+
+    @Test func theItemsFollowTheWayChosen() {
+        #expect(IMAPFetchConversion.items(for: .fields) == IMAPFetchConversion.items)
+        #expect(IMAPFetchConversion.items(for: .automatic) == IMAPFetchConversion.items)
+        let whole = IMAPFetchConversion.items(for: .whole)
+        #expect(whole.contains(.body(.header, peek: true)) && !whole.contains(.body(IMAPFetchConversion.section, peek: true)))
+        #expect(whole.contains(.uid) && whole.contains(.flags) && whole.contains(.rfc822Size) && whole.contains(.internalDate))
+    }
+}
+
+/// The attachment guess read in place agrees with reading the media type into a String first.
+@Suite struct AttachmentGuessTests {
+    /// The former way: the media type lowered into a String, then compared.
+    static func reference(_ contentType: ArraySlice<UInt8>) -> Bool {
+        var mime: [UInt8] = []
+        for byte in contentType {
+            if byte == UInt8(ascii: ";") { break }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { continue }
+            mime.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        let text = String(decoding: mime, as: UTF8.self)
+        if text.hasPrefix("multipart/") { return text == "multipart/mixed" }
+        if text.isEmpty || text.hasPrefix("text/") || text.hasPrefix("message/") { return false }
+        return text.contains("/")
+    }
+
+    @Test func agreesWithTheStringWayOnGeneratedValues() {
+        let types = ["multipart/mixed", "Multipart/Mixed", "multipart/alternative", "multipart/mixedx", "multipart/", "multipart",
+                     "text/plain", "TEXT/HTML", "text", "text/", "message/rfc822", "message", "application/pdf", "image/png",
+                     "", "/", "x", "audio/x-wav", "multi part/mixed", "tex/plain", "messages/x", "textual/x", "\u{E9}/x"]
+        let parameters = ["", "; boundary=x", ";charset=utf-8", " ;\r\n\tname=\"a;b.pdf\"", "\r\n ; x=y"]
+        var count = 0
+        for type in types {
+            for parameter in parameters {
+                for fold in [false, true] {
+                    var value = type + parameter
+                    if fold, let slash = value.firstIndex(of: "/") { value.insert(contentsOf: "\r\n ", at: slash) }
+                    let bytes = ArraySlice(Array(value.utf8))
+                    #expect(IMAPFetchConversion.probablyHasAttachments(contentType: bytes) == Self.reference(bytes), "\(value)")
+                    count += 1
+                }
+            }
+        }
+        #expect(count == types.count * parameters.count * 2)
+    }
+}

@@ -75,6 +75,32 @@ import Testing
         if case .accepted = outcome {} else { Issue.record("expected accepted: \(outcome)") }
     }
 
+    /// Several hanging programs at once, more than the machine has cores: each is stopped at its
+    /// deadline (the pipe reads once held every thread of the concurrency pool, and the deadline
+    /// was never checked until the programs ended by themselves).
+    @Test func manyHangingProgramsAtOnceAreEachStoppedInTime() async throws {
+        var hanging = SendmailTransport(command: "cat >/dev/null; sleep 20 #", environment: ProcessInfo.processInfo.environment)
+        hanging.timeout = .milliseconds(300)
+        let transport = hanging
+        let runs = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let stopped = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0 ..< runs {
+                group.addTask {
+                    guard let session = try? await transport.openSession() else { return false }
+                    if case .failed(let failure) = await session.submit(sampleMessage, policy: .all) {
+                        return failure.message.contains("did not finish in time")
+                    }
+                    return false
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(stopped == runs)
+        #expect(clock.now - start < .seconds(10))
+    }
+
     @Test func aHangingProgramIsStopped() async throws {
         var transport = SendmailTransport(command: "cat >/dev/null; sleep 30 #", environment: ProcessInfo.processInfo.environment)
         transport.timeout = .milliseconds(300)

@@ -95,9 +95,78 @@ import Testing
 
 @Suite struct CacheFullTextIndexTests {
     /// FTS5's own consistency check of the external-content index: it throws when the index and
-    /// the `message` table disagree.
+    /// the `message` table disagree. The rows that wait for the index are added first (until then
+    /// the check finds them missing, by design).
     private func check(_ cache: HeaderCache) throws {
+        try cache.indexPendingText()
         try cache.queue.write { try $0.execute(sql: "INSERT INTO message_fts(message_fts, rank) VALUES ('integrity-check', 1)") }
+    }
+
+    /// Rows in the index, and the boundary below which every row is in it.
+    private func state(_ cache: HeaderCache) throws -> (indexed: Int, below: Int64) {
+        try cache.queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM message_fts_docsize") ?? -1,
+             try Int64.fetchOne(db, sql: "SELECT indexed_below FROM fts_state") ?? -1)
+        }
+    }
+
+    @Test func newRowsAreIndexedByTheFirstSearchThatNeedsThem() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox).mailbox }
+        try cache.write { w in
+            for (uid, subject) in [(1, "alpha"), (2, "beta"), (3, "gamma"), (4, "delta")] {
+                try w.insert(CacheFixtures.message(uid: UInt32(uid), subject: subject, date: nil), in: box)
+            }
+        }
+        #expect(try state(cache) == (0, 1), "nothing indexed while rows come in")
+        // Changes to rows the index does not hold yet: no trigger touches the index.
+        try cache.write { w in
+            try w.remove([UID(2)], in: box)
+            try w.insert(CacheFixtures.message(uid: 3, subject: "omega", date: nil), in: box)
+        }
+        // A search that is not full-text leaves the index alone.
+        #expect(try cache.uids(in: .inbox, filter: .flag(.seen)).isEmpty)
+        #expect(try cache.count(in: .inbox, filter: .text("!!")) == 0)
+        #expect(try state(cache).indexed == 0)
+        #expect(try cache.uids(in: .inbox, filter: .text("omega")).map(\.value) == [3])
+        #expect(try state(cache) == (3, 5))
+        #expect(try cache.uids(in: .inbox, filter: .text("gamma")).isEmpty)
+        #expect(try cache.uids(in: .inbox, filter: .text("beta")).isEmpty)
+        #expect(try cache.summaries(in: .inbox, range: 0 ..< 10, filter: .text("alpha")).map(\.uid.value) == [1])
+        #expect(try cache.indexPendingText() == 0, "nothing waits")
+        try check(cache)
+        // Rows below the boundary are kept in step at once; new rows wait again.
+        try cache.write { w in
+            try w.insert(CacheFixtures.message(uid: 1, subject: "renamed", date: nil), in: box)
+            try w.insert(CacheFixtures.message(uid: 9, subject: "later", date: nil), in: box)
+        }
+        #expect(try state(cache) == (3, 5))
+        try check(cache)
+        #expect(try cache.count(in: .inbox, filter: .field(.subject, "renamed")) == 1)
+        #expect(try cache.count(in: .inbox, filter: .text("alpha")) == 0)
+        #expect(try cache.count(in: .inbox, filter: .text("later")) == 1)
+        try check(cache)
+    }
+
+    @Test func aRowThatReusesAnIndexedIdIsIndexedAtOnce() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox).mailbox }
+        try cache.write { w in
+            for uid in 1 ... 3 { try w.insert(CacheFixtures.message(uid: UInt32(uid), subject: "first \(uid)", date: nil), in: box) }
+        }
+        #expect(try cache.indexPendingText() == 3)
+        #expect(try state(cache) == (3, 4))
+        // The highest row goes; SQLite gives its id to the next row, below the boundary.
+        try cache.write { w in
+            try w.remove([UID(3)], in: box)
+            try w.insert(CacheFixtures.message(uid: 10, subject: "reused", date: nil), in: box)
+        }
+        let id = try cache.queue.read { try Int64.fetchOne($0, sql: "SELECT id FROM message WHERE uid = 10") }
+        #expect(id == 3)
+        #expect(try state(cache) == (3, 4))
+        try check(cache)
+        #expect(try cache.uids(in: .inbox, filter: .text("reused")).map(\.value) == [10])
+        #expect(try cache.uids(in: .inbox, filter: .text("first")).map(\.value) == [1, 2])
     }
 
     @Test func theIndexStaysConsistentThroughMixedChangesInOneTransaction() throws {

@@ -160,10 +160,7 @@ import Testing
                         UPDATE mailbox SET total = (SELECT count(*) FROM message WHERE mailbox_id = ?1),
                             unread = (SELECT count(*) FROM message WHERE mailbox_id = ?1 AND flags & 1 = 0) WHERE id = ?1
                         """, arguments: [box.id])
-                    try db.execute(sql: """
-                        INSERT INTO message_fts(rowid, subject, addr_from, addr_to, addr_cc)
-                        SELECT id, subject, addr_from, addr_to, addr_cc FROM message
-                        """)
+                    // The full-text index is filled by the first search (CacheWriter.indexPendingRows).
                 }
             }
         }

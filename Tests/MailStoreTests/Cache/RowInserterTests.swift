@@ -28,7 +28,7 @@ import Testing
         try cache.write { w in
             let statement = try w.db.cachedStatement(sql: CacheWriter.insertNewSQL)
             try statement.execute(arguments: CacheWriter.arguments(message, uid: message.uid, mailbox: a))
-            w.markUnindexed(w.db.lastInsertedRowID)
+            try w.markUnindexed(w.db.lastInsertedRowID)
         }
         #expect(try cache.write { try $0.insertNew(message, in: b, uid: message.uid) } == message.uid)
         let rows: [[String]] = try cache.read("test") { db in

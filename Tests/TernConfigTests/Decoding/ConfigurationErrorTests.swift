@@ -67,6 +67,14 @@ let errorCases: [ErrorCase] = [
         password_command = "pass show alice"
         compress = "yes"
         """, line: 6, contains: ["compress", "compress = true or compress = false"]),
+    ErrorCase(name: "header_fetch not one of the choices", text: """
+        [accounts.alice]
+        from = "alice@example.test"
+        [accounts.alice.imap]
+        host = "imap.example.test"
+        password_env = "ALICE"
+        header_fetch = "wholes"
+        """, line: 6, contains: ["header_fetch", "\"auto\", \"fields\", \"whole\"", "did you mean \"whole\"?"]),
     ErrorCase(name: "compress for POP3", text: """
         [accounts.alice]
         from = "Alice <alice@example.test>"

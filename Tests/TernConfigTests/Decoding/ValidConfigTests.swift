@@ -156,7 +156,7 @@ let fullConfig = """
     guard case .imap(let imap) = account.source else { Issue.record("not IMAP"); return }
     #expect(imap.port == 993 && imap.security == .tls && imap.user == "alice@example.test")
     #expect(imap.authMechanisms.isEmpty && imap.caFile == nil && !imap.allowInsecureAuth)
-    #expect(imap.compress == nil)
+    #expect(imap.compress == nil && imap.headerFetch == nil)
     #expect(account.syncInterval == ConfigDefaults.syncInterval)
     #expect(account.outgoing == nil && account.signature == nil && account.folders.isEmpty)
     #expect(config.ui == UISettings())
@@ -180,6 +180,20 @@ func imapCompressIsReadAsGiven(value: Bool) throws {
         """)
     guard case .imap(let imap) = config.defaultAccount.source else { Issue.record("not IMAP"); return }
     #expect(imap.compress == value)
+}
+
+@Test(arguments: HeaderFetchSetting.allCases)
+func imapHeaderFetchIsReadAsGiven(value: HeaderFetchSetting) throws {
+    let config = try TestConfig.parse("""
+        [accounts.alice]
+        from = "alice@example.test"
+        [accounts.alice.imap]
+        host = "imap.example.test"
+        password_env = "ALICE"
+        header_fetch = "\(value.rawValue)"
+        """)
+    guard case .imap(let imap) = config.defaultAccount.source else { Issue.record("not IMAP"); return }
+    #expect(imap.headerFetch == value)
 }
 
 @Test func pop3MaildirDefaultsUnderXDGDataHome() throws {

@@ -65,7 +65,7 @@ func replacingGeneratedSections(in text: String, with sections: [String: String]
     let text = try String(contentsOf: TestConfig.repositoryRoot.appendingPathComponent("docs/config.md"), encoding: .utf8)
     let keys = ConnectionDecoder.keys + SettingsDecoder.uiKeys + SettingsDecoder.generalKeys + AccountDecoder.sourceKeys
         + ["from", "default", "smtp", "sendmail", "identities", "folders", "signature_file", "signature_command",
-           "sync_interval", "maildir", "keep_on_server", "keep_days", "allow_apop", "compress", "path", "inherit", "fg", "bg", "attrs"]
+           "sync_interval", "maildir", "keep_on_server", "keep_days", "allow_apop", "compress", "header_fetch", "path", "inherit", "fg", "bg", "attrs"]
         + FolderRole.allCases.map(\.rawValue) + AuthMechanism.allCases.map(\.rawValue) + KeyContext.allCases.map(\.rawValue)
         + ThemeCatalog.shippedNames
     for key in keys {
