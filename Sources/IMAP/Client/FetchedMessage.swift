@@ -41,7 +41,12 @@ public struct FetchedMessage: Hashable, Sendable {
 
     /// The flags in tern's model (`\Recent` dropped); nil when FLAGS was not sent.
     public var mailFlags: Set<Flag>? {
-        flags.map { Set($0.compactMap(\.mailFlag)) }
+        guard let flags else { return nil }
+        var set = Set<Flag>(minimumCapacity: flags.count)
+        for flag in flags {
+            if let mailFlag = flag.mailFlag { set.insert(mailFlag) }
+        }
+        return set
     }
 
     /// The bytes of a BODY section, if it was fetched.

@@ -57,8 +57,17 @@ public struct MessageFlag: Hashable, Sendable, CustomStringConvertible {
 
     /// The flag in tern's model, or nil for `\Recent` and `\*`, which are not message state.
     public var mailFlag: Flag? {
-        if self == .recent || self == .wildcard { return nil }
-        return Flag(imapName: name)
+        // System flags are stored in their canonical spelling: those are compared first, as
+        // they are (no lower-casing for the flags of nearly every message).
+        switch name {
+        case "\\Seen": return .seen
+        case "\\Answered": return .answered
+        case "\\Flagged": return .flagged
+        case "\\Deleted": return .deleted
+        case "\\Draft": return .draft
+        case "\\Recent", "\\*": return nil
+        default: return Flag(imapName: name)
+        }
     }
 
     /// The IMAP flag for a flag of tern's model.

@@ -29,6 +29,21 @@ public struct SectionSpecifier: Hashable, Sendable, CustomStringConvertible {
     /// What of the part.
     public var kind: Kind
 
+    /// Hashes the part number and what of it, but of a field list only its length: equal
+    /// sections still hash alike, and a FETCH answer's section (a dictionary key for every
+    /// message) is hashed without its dozen field names.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(part)
+        switch kind {
+        case .complete: hasher.combine(0)
+        case .header: hasher.combine(1)
+        case .headerFields(let names): hasher.combine(2); hasher.combine(names.count)
+        case .headerFieldsNot(let names): hasher.combine(3); hasher.combine(names.count)
+        case .text: hasher.combine(4)
+        case .mime: hasher.combine(5)
+        }
+    }
+
     /// A section; header field names are upper-cased.
     ///
     /// - Precondition: part numbers are positive; `.mime` has a part number.
@@ -107,7 +122,23 @@ extension GrammarParser {
     // section-part = nz-number *("." nz-number)
     // section-text = section-msgtext / "MIME"
     /// A section with its brackets.
+    ///
+    /// A FETCH of many messages has the same section in every answer: when the bytes are those
+    /// of the last section read (``sectionCache``), that section is returned without reading
+    /// them again.
     mutating func parseSection() throws(ParseFailure) -> SectionSpecifier {
+        let start = index
+        if let cached = sectionCache, cached.depth == depth, cached.matches(bytes, at: start, end: end) {
+            index = start + cached.bytes.count
+            return cached.section
+        }
+        let section = try parseSectionSyntax()
+        sectionCache = SectionCache(bytes: Array(bytes[start ..< index]), depth: depth, section: section)
+        return section
+    }
+
+    /// ``parseSection()`` without the cache.
+    private mutating func parseSectionSyntax() throws(ParseFailure) -> SectionSpecifier {
         try expect(ASCII.openBracket, "\"[\"")
         var part: [Int] = []
         while let byte = peek(), ASCII.isDigit(byte) {

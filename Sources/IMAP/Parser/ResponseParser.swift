@@ -31,6 +31,8 @@ public struct ResponseParser: Sendable {
     private var framed: ResponseFramer.Status?
     private var stage = Stage.response
     private var failure: IMAPProtocolError?
+    /// The last body section parsed, handed to the next parse (see ``GrammarParser/parseSection()``).
+    private var sectionCache: GrammarParser.SectionCache?
 
     private enum Stage {
         /// At the start of a response.
@@ -292,9 +294,15 @@ public struct ResponseParser: Sendable {
     }
 
     /// Runs a grammar rule over the framed bytes from `readIndex` to `end`.
-    private func parse<Value>(until end: Int, _ rule: (inout GrammarParser) throws(ParseFailure) -> Value) -> Outcome<Value> {
-        buffer.withUnsafeBufferPointer { bytes in
-            var parser = GrammarParser(bytes: bytes, index: readIndex, end: end, maximumDepth: limits.maximumNestingDepth)
+    private mutating func parse<Value>(until end: Int,
+                                       _ rule: (inout GrammarParser) throws(ParseFailure) -> Value) -> Outcome<Value> {
+        // The cache is moved in and out (not copied: no reference counting per item).
+        var cache = sectionCache.take()
+        let (start, depthLimit) = (readIndex, limits.maximumNestingDepth)
+        let outcome = buffer.withUnsafeBufferPointer { bytes -> Outcome<Value> in
+            var parser = GrammarParser(bytes: bytes, index: start, end: end, maximumDepth: depthLimit)
+            parser.sectionCache = cache.take()
+            defer { cache = parser.sectionCache.take() }
             do throws(ParseFailure) {
                 let value = try rule(&parser)
                 return .success(value, position: parser.index)
@@ -302,6 +310,8 @@ public struct ResponseParser: Sendable {
                 return .failure(error)
             }
         }
+        sectionCache = cache.take()
+        return outcome
     }
 
     private func convert(_ failure: ParseFailure) -> IMAPProtocolError {

@@ -101,7 +101,7 @@ struct AddressParser {
             // addr-spec [CFWS], the comment serving as the name: `a@b (Name)`
             let comments = toks.filter { $0.kind == .comment }
             guard let address = addrSpec(toks.filter { $0.kind != .comment }[...]) else { return unparsed }
-            let name = comments.isEmpty ? nil : decodeName(comments.map(\.text).joined(separator: " "))
+            let name = comments.isEmpty ? nil : Self.decodeName(comments.map(\.text).joined(separator: " "))
             return .mailbox(Address(name: name, address: address))
         }
         guard lts.count == 1, gts.count == 1, let lt = lts.first, let gt = gts.first, lt < gt else { return unparsed }
@@ -121,7 +121,7 @@ struct AddressParser {
         var name = phrase(before)
         if name == nil {
             let comments = (before + after).filter { $0.kind == .comment }
-            if !comments.isEmpty { name = decodeName(comments.map(\.text).joined(separator: " ")) }
+            if !comments.isEmpty { name = Self.decodeName(comments.map(\.text).joined(separator: " ")) }
         }
         return .mailbox(Address(name: name, address: address))
     }
@@ -147,10 +147,12 @@ struct AddressParser {
             if comments.isEmpty { return nil }
             text = comments.joined(separator: " ")
         }
-        return decodeName(text)
+        return Self.decodeName(text)
     }
 
-    private func decodeName(_ text: String) -> String? {
+    /// A display name's words (joined by single spaces) decoded (RFC 2047 §5) and sanitised;
+    /// nil when nothing is left.
+    static func decodeName(_ text: String) -> String? {
         let decoded = TextSanitizer.headerText(EncodedWord.decode(text)).trimmingSpaces()
         return decoded.isEmpty ? nil : decoded
     }

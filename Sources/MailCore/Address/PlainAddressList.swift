@@ -3,10 +3,12 @@
 ///
 /// It reads the bytes once and builds each ``Address`` straight from them, without the
 /// tokens, phrase strings and filtering of ``AddressParser`` (a first sync of 100,000 messages
-/// spent most of its header decoding there). Anything outside that form (quotes, comments,
-/// groups, encoded words, domain literals, routes, 8-bit bytes, control characters, a broken
-/// element) makes it give up, and the full parser runs instead; whatever it accepts, it reads
-/// exactly as the full parser would (the tests compare the two on generated lists).
+/// spent most of its header decoding there). Encoded words (RFC 2047) are taken in display
+/// names, decoded as the full parser decodes them. Anything else outside that form (quotes,
+/// comments, groups, encoded words elsewhere, domain literals, routes, 8-bit bytes, control
+/// characters, a broken element) makes it give up, and the full parser runs instead; whatever it
+/// accepts, it reads exactly as the full parser would (the tests compare the two on generated
+/// lists).
 enum PlainAddressList {
     /// The flattened addresses of `text`, or nil when the text is not in the plain form.
     static func parse(_ text: String) -> [Address]? {
@@ -49,6 +51,8 @@ enum PlainAddressList {
         var greater = -1
         var previous: UInt8 = 0
         var blank = true
+        // An encoded word may start in the display name (before `<`).
+        var encoded = false
         for i in start ..< end {
             let c = bytes[i]
             switch c {
@@ -67,8 +71,12 @@ enum PlainAddressList {
                     if greater >= 0 || less < 0 { return .notPlain }
                     greater = i
                 case UInt8(ascii: "?"):
-                    // `=?`: an encoded word may start here (RFC 2047).
-                    if previous == UInt8(ascii: "=") { return .notPlain }
+                    // `=?`: an encoded word may start here (RFC 2047); only a display name may
+                    // hold one.
+                    if previous == UInt8(ascii: "=") {
+                        if less >= 0 { return .notPlain }
+                        encoded = true
+                    }
                 default:
                     break
                 }
@@ -80,6 +88,7 @@ enum PlainAddressList {
         if blank { return .empty }
         guard less >= 0 else {
             // A bare addr-spec, white space only around it.
+            if encoded { return .notPlain }
             var first = start
             while isSpace(bytes[first]) { first += 1 }
             var last = end
@@ -92,7 +101,8 @@ enum PlainAddressList {
         for i in (greater + 1) ..< end where !isSpace(bytes[i]) { return .notPlain }
         guard let address = addrSpec(bytes, less + 1, greater) else { return .notPlain }
         guard let name = phrase(bytes, start, less) else { return .notPlain }
-        return .address(Address(name: name, address: address))
+        guard encoded else { return .address(Address(name: name, address: address)) }
+        return .address(Address(name: AddressParser.decodeName(name), address: address))
     }
 
     /// `local@domain` in `bytes[start..<end]`: atext and dots only, one `@`, both sides non-empty,

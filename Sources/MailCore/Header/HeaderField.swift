@@ -15,8 +15,43 @@ public struct HeaderField: Sendable, Hashable {
     ///   - rawValue: The value bytes, possibly folded.
     public init(name: String, rawValue: ArraySlice<UInt8>) {
         self.name = name
-        self.lowercasedName = name.lowercased()
+        self.lowercasedName = Self.lowercased(name)
         self.rawValue = rawValue
+    }
+
+    /// A field read from a message: `nameBytes` are its name (printable ASCII, as the header
+    /// scanner reads names), both forms of which are made from them.
+    init(nameBytes: UnsafeBufferPointer<UInt8>, rawValue: ArraySlice<UInt8>) {
+        self.rawValue = rawValue
+        if let known = KnownFieldName.find(nameBytes) {
+            self.name = known.name
+            self.lowercasedName = known.lowercasedName
+            return
+        }
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        self.name = name
+        self.lowercasedName = Self.lowercased(name, bytes: nameBytes)
+    }
+
+    /// `name.lowercased()`, without its Unicode machinery for the ASCII names fields have: the
+    /// name itself when it has no upper-case letter, else its bytes with A-Z lowered.
+    static func lowercased(_ name: String) -> String {
+        var utf8 = name
+        return utf8.withUTF8 { lowercased(name, bytes: $0) }
+    }
+
+    /// ``lowercased(_:)`` of `name`, whose UTF-8 is `bytes`.
+    private static func lowercased(_ name: String, bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var upper = false
+        for byte in bytes {
+            if byte >= 0x80 { return name.lowercased() }
+            if byte >= 0x41, byte <= 0x5A { upper = true }
+        }
+        guard upper else { return name }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
+            for (i, byte) in bytes.enumerated() { lowered[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return String(decoding: lowered, as: UTF8.self)
+        }
     }
 
     /// A field from a name and an unfolded string value (for building headers in code).

@@ -55,12 +55,7 @@ public struct HeaderSection: Sendable, Hashable {
 
     /// The addresses of every field with this name (a duplicated `To` is merged), groups flattened.
     public func addresses(_ name: String, fallback: String = CharsetDecoder.defaultFallback) -> [Address] {
-        all(name).flatMap { field in
-            // Plain ASCII lists are read from the field's bytes as they are (the fast path takes
-            // line breaks for the white space that unfolding leaves), without making the value.
-            field.rawValue.withUnsafeBufferPointer { PlainAddressList.parse($0) }
-                ?? Address.parseList(field.value(fallback: fallback))
-        }
+        all(name).flatMap { $0.addresses(fallback: fallback) }
     }
 
     /// The entries of every field with this name, groups kept.
@@ -70,23 +65,38 @@ public struct HeaderSection: Sendable, Hashable {
 
     /// The `Date` field as a point in time, or nil when missing or unparseable.
     public var date: Date? {
-        guard let f = first("date") else { return nil }
-        return MailDate.parse(f.value())?.date
+        first("date")?.mailDate?.date
     }
 
     /// The `Message-ID`, or nil.
     public var messageID: MessageID? {
-        guard let f = first("message-id") else { return nil }
-        return MessageIDList.parse(f.value()).first
+        first("message-id").flatMap { MessageIDList.parse($0).first }
     }
 
     /// The ids of `In-Reply-To`.
     public var inReplyTo: [MessageID] {
-        all("in-reply-to").flatMap { MessageIDList.parse($0.value()) }
+        all("in-reply-to").flatMap { MessageIDList.parse($0) }
     }
 
     /// The ids of `References`.
     public var references: [MessageID] {
-        all("references").flatMap { MessageIDList.parse($0.value()) }
+        all("references").flatMap { MessageIDList.parse($0) }
+    }
+}
+
+extension HeaderField {
+    /// The addresses of an address-list field, groups flattened (``Address/parseList(_:)`` of
+    /// ``value(fallback:)``).
+    func addresses(fallback: String) -> [Address] {
+        // Plain ASCII lists are read from the field's bytes as they are (the fast path takes
+        // line breaks for the white space that unfolding leaves), without making the value.
+        rawValue.withUnsafeBufferPointer { PlainAddressList.parse($0) } ?? Address.parseList(value(fallback: fallback))
+    }
+
+    /// The value as a date, `MailDate.parse(value())`: the usual form is read from the raw
+    /// bytes (it is ASCII only, and a line break anywhere but at the end makes it give up, so
+    /// it reads what the unfolded value holds).
+    var mailDate: MailDate? {
+        rawValue.withUnsafeBufferPointer { MailDate.parseCommonForm(bytes: $0) } ?? MailDate.parse(value())
     }
 }

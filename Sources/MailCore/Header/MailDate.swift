@@ -44,7 +44,13 @@ public struct MailDate: Sendable, Hashable, Codable {
     /// read on bytes; nil for anything else, which ``parseLeniently(_:)`` then reads. Gives what
     /// the lenient parse gives for this form (a header cache reads 100,000 dates at a time).
     static func parseCommonForm(_ text: String) -> MailDate? {
-        var utf8 = text.utf8.makeIterator()
+        parseCommonForm(bytes: text.utf8)
+    }
+
+    /// ``parseCommonForm(_:)`` of UTF-8 bytes. It accepts ASCII only, so whatever it reads from a
+    /// field's raw bytes reads the same from the decoded value.
+    static func parseCommonForm<Bytes: Sequence<UInt8>>(bytes: Bytes) -> MailDate? {
+        var utf8 = bytes.makeIterator()
         var byte = utf8.next()
         func skipSpaces() { while byte == 0x20 || byte == 0x09 { byte = utf8.next() } }
         func digits(_ minCount: Int, _ maxCount: Int) -> Int? {
@@ -56,24 +62,27 @@ public struct MailDate: Sendable, Hashable, Codable {
             }
             return count >= minCount ? value : nil
         }
-        func letters() -> String? {
-            var word = ""
-            for _ in 0 ..< 3 {
+        // Three letters, lowered, packed into one number (see `packed`).
+        func letters() -> UInt32? {
+            var word: UInt32 = 0
+            var shift: UInt32 = 0
+            while shift < 24 {
                 guard let b = byte, (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A else { return nil }
-                word.unicodeScalars.append(Unicode.Scalar(b | 0x20))
+                word |= UInt32(b | 0x20) << shift
                 byte = utf8.next()
+                shift += 8
             }
             return word
         }
         skipSpaces()
         if let b = byte, (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A {
-            guard let name = letters(), weekdays.contains(name), byte == UInt8(ascii: ",") else { return nil }
+            guard let name = letters(), packedWeekdays.contains(name), byte == UInt8(ascii: ",") else { return nil }
             byte = utf8.next()
             skipSpaces()
         }
         guard let day = digits(1, 2), day >= 1, byte == 0x20 else { return nil }
         skipSpaces()
-        guard let name = letters(), let month = months.firstIndex(of: name), byte == 0x20 else { return nil }
+        guard let name = letters(), let month = packedMonths.firstIndex(of: name), byte == 0x20 else { return nil }
         skipSpaces()
         guard let year = digits(4, 4), year >= 1000, byte == 0x20 else { return nil }
         skipSpaces()
@@ -98,6 +107,14 @@ public struct MailDate: Sendable, Hashable, Codable {
         let seconds = daysFromCivil(year, month + 1, day) * 86400 + hour * 3600 + minute * 60 + second - offset
         return MailDate(date: Date(timeIntervalSince1970: TimeInterval(seconds)), zoneOffset: offset)
     }
+
+    /// A three-letter lower-case name as one number: its bytes, the first lowest.
+    private static func packed(_ name: String) -> UInt32 {
+        name.utf8.prefix(3).enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+    }
+
+    private static let packedMonths = months.map(packed)
+    private static let packedWeekdays = weekdays.map(packed)
 
     /// The lenient parse of ``parse(_:)``.
     static func parseLeniently(_ text: String) -> MailDate? {

@@ -12,6 +12,12 @@ public struct MessageID: Hashable, Sendable, CustomStringConvertible, Codable {
         self.value = String(v)
     }
 
+    /// An id whose text is already without white space and brackets at either end (what
+    /// ``init(_:)`` would make of it is itself), taken as it is.
+    init(unchecked value: String) {
+        self.value = value
+    }
+
     /// The id in angle brackets, as written in a header.
     public var bracketed: String { "<\(value)>" }
 

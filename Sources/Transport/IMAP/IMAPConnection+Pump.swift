@@ -91,9 +91,18 @@ extension IMAPConnection {
             } catch {
                 throw lost(.protocolViolation(error))
             }
-            if let event {
+            switch event {
+            case .response(let response):
+                // The parts of a FETCH response before its end are gathered without an await (a
+                // first sync takes nine events per message).
+                if try gather(response, streaming: bodySink != nil) { continue }
+                try await handle(response, claim: claim, bodySink: bodySink)
+                continue
+            case .some(let event):
                 try await handle(event, claim: claim, bodySink: bodySink)
                 continue
+            case nil:
+                break
             }
             try await flush()
             try await readMore()
@@ -146,20 +155,20 @@ extension IMAPConnection {
             // Only before open() takes the greeting itself; kept for completeness.
             tracer.untagged(.condition(status, text))
         case .response(let response):
+            if try gather(response, streaming: bodySink != nil) { return }
             try await handle(response, claim: claim, bodySink: bodySink)
         }
     }
 
-    private func handle(_ response: ResponseEvent, claim: Claim, bodySink: BodySink?) async throws {
+    /// Adds a FETCH event to ``fetchState``, when it needs nothing but that: the message's start,
+    /// its items, and a held body section. False for every other event (untagged and tagged
+    /// responses, streamed body bytes, the message's end).
+    ///
+    /// - Parameter streaming: True when body sections go to a sink (the caller has one) rather
+    ///   than into the message.
+    /// - Throws: `SectionTooLarge` for a held section over the limit.
+    private func gather(_ response: ResponseEvent, streaming: Bool) throws -> Bool {
         switch response {
-        case .untagged(let untagged):
-            tracer.untagged(untagged)
-            try observe(untagged)
-            if try await !claim(.untagged(untagged)) { publish(untagged) }
-        case .continuation(let request):
-            tracer.continuation(request.text)
-        case .tagged:
-            break
         case .fetchBegin(let number):
             fetchState = FetchState(message: FetchedMessage(sequenceNumber: number))
             tracer.fetchBegin(number)
@@ -170,19 +179,17 @@ extension IMAPConnection {
             tracer.bodyBegin(section, count: count)
             fetchState.section = section
             fetchState.bytes = []
-            fetchState.streaming = bodySink != nil
-            if bodySink == nil {
+            fetchState.streaming = streaming
+            if !streaming {
                 guard count <= settings.maximumHeldSectionSize else {
                     throw SectionTooLarge(section: section, size: count, limit: settings.maximumHeldSectionSize)
                 }
                 fetchState.bytes.reserveCapacity(count)
             }
         case .bodyBytes(let bytes):
-            if fetchState.streaming, let bodySink {
-                try await bodySink(bytes)
-            } else {
-                fetchState.bytes.append(contentsOf: bytes)
-            }
+            // Streamed bytes go to the sink (when this pump has one).
+            guard !(fetchState.streaming && streaming) else { return false }
+            fetchState.bytes.append(contentsOf: bytes)
         case .bodyEnd:
             if !fetchState.streaming, let section = fetchState.section {
                 // Read first: the assignment's access to fetchState must not overlap this read.
@@ -191,6 +198,28 @@ extension IMAPConnection {
             }
             fetchState.section = nil
             fetchState.bytes = []
+        case .untagged, .continuation, .tagged, .fetchEnd:
+            return false
+        }
+        return true
+    }
+
+    /// A response event that ``gather(_:streaming:)`` did not take.
+    private func handle(_ response: ResponseEvent, claim: Claim, bodySink: BodySink?) async throws {
+        switch response {
+        case .untagged(let untagged):
+            tracer.untagged(untagged)
+            try observe(untagged)
+            if try await !claim(.untagged(untagged)) { publish(untagged) }
+        case .continuation(let request):
+            tracer.continuation(request.text)
+        case .tagged:
+            break
+        case .bodyBytes(let bytes):
+            // Only bytes of a streamed section are left here, with a sink to take them.
+            if let bodySink { try await bodySink(bytes) }
+        case .fetchBegin, .fetchAttribute, .bodyBegin, .bodyEnd:
+            break
         case .fetchEnd:
             tracer.fetchEnd()
             guard let message = fetchState.message else { return }

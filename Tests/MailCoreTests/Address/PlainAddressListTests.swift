@@ -25,7 +25,14 @@ import Testing
         ("a@b.", true),
         ("\"Doe, John\" <john@example.org>", false),
         ("a@b (Name)", false),
-        ("=?utf-8?q?J=C3=B6rg?= <j@example.org>", false),
+        ("=?utf-8?q?J=C3=B6rg?= <j@example.org>", true),
+        ("=?utf-8?q?J=C3=B6rg?=  =?utf-8?q?_M=C3=BCller?= <j@example.org>", true),
+        ("Ann =?iso-8859-1?q?R=E9union?= Bee <a@b>, =?utf-8?b?w7w=?= <c@d>", true),
+        ("=?utf-8?q?a=0D=0Ab?= <a@b>", true),
+        ("=?utf-8?q??= <a@b>", true),
+        ("=?utf-8?q?x?=@b", false),
+        ("Ann <=?utf-8?q?x?=@b>", false),
+        ("Ann <a@b> =?utf-8?q?x?=", false),
         ("Ann=Bob <a@b>", true),
         ("Jörg <j@example.org>", false),
         ("undisclosed-recipients:;", false),
@@ -60,7 +67,9 @@ import Testing
     @Test func agreesWithTheFullParserOnGeneratedLists() {
         let pieces = ["ann", "Bob", "x", ".", " ", "  ", "\t", "\r\n ", "<", ">", "@", "@", ",", ", ", "\"", "(", ")", ";", ":",
                       "=", "?", "=?", "xn--", "-", "é", "example.org", "[", "]", "\\", "Q."]
-        let shapes = ["Ann Example <a@b.example>", "a@b.example", "<c@d>", "Dee  E. <x@xn--bcher-kva.example>"]
+        let shapes = ["Ann Example <a@b.example>", "a@b.example", "<c@d>", "Dee  E. <x@xn--bcher-kva.example>",
+                      "=?utf-8?q?Jos=C3=A9_N=C3=BA=C3=B1ez?= <j@x.example>", "=?iso-8859-1?b?UulzdW3p?= =?utf-8?q?x?= <r@x>",
+                      "Ann =?utf-8?q?=C3=A9?=  Bee <a@b>"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

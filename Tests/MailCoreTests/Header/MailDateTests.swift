@@ -58,3 +58,30 @@ func commonFormMatchesTheLenientParse(text: String, common: Bool) {
     if let fast { #expect(fast == MailDate.parseLeniently(text)) }
     #expect(MailDate.parse(text) == (fast ?? MailDate.parseLeniently(text)))
 }
+
+/// A `Date` field is read from its raw bytes in the common form: generated values (folds, 8-bit
+/// bytes, comments, broken forms) give what the string reading of the unfolded value gives.
+@Test func dateFieldsReadFromBytesAsFromTheirValue() {
+    var generator = GeneratedHeaders(seed: 5)
+    let dates = ["Mon, 2 Mar 2026 10:00:00 +0100", "2 Mar 2026 10:00 -0730", " tue,  02 dec 1999 01:02:03 -0000 ",
+                 "Sun, 29 Feb 2004 23:59:60 +1400", "Fri, 13 Nov 2026 07:08:09 +0100", "Sat, 1 Jan 2000 00:00 +0000",
+                 "Wed, 31 Dec 2025 23:59:59 -1159", "Thu, 29 Oct 2026 01:51:46 +0530"]
+    var common = 0
+    for round in 0 ..< 20000 {
+        var raw = Array(generator.pick(dates).utf8)
+        if round % 2 == 0 {
+            for _ in 0 ..< 1 + generator.next(2) {
+                raw.insert(contentsOf: generator.pick(GeneratedHeaders.pieces + [Array("\r\n ".utf8), [0x20], [0x09]]),
+                           at: generator.next(raw.count + 1))
+            }
+        }
+        guard let field = HeaderSection(parsing: Array("Date:".utf8) + raw + Array("\r\n\r\n".utf8)).fields.first else { continue }
+        let expected = MailDate.parse(field.value())
+        #expect(field.mailDate == expected, "\(String(decoding: raw, as: UTF8.self).debugDescription)")
+        if let fast = field.rawValue.withUnsafeBufferPointer({ MailDate.parseCommonForm(bytes: $0) }) {
+            common += 1
+            #expect(fast == MailDate.parseLeniently(field.value()), "\(String(decoding: raw, as: UTF8.self).debugDescription)")
+        }
+    }
+    #expect(common > 8000)
+}

@@ -58,3 +58,54 @@ import Testing
         #expect(try cache.uids(in: .inbox, filter: .text("fresh")) == [UID(8)])
     }
 }
+
+/// The columns a row writes straight into its buffer are what ``CacheCoding`` makes of the
+/// message's values.
+@Suite struct EncodedRowColumnTests {
+    /// The columns as ``CacheCoding`` encodes them, by ``EncodedRow/Text`` case.
+    static func reference(_ m: CachedMessage) -> [String?] {
+        let e = m.envelope
+        return [
+            CacheCoding.encode(m.flags).keywords, e.subject ?? "", CacheCoding.sortSubject(e.subject),
+            CacheCoding.sortFrom(e.from), CacheCoding.encode(e.from), CacheCoding.encode(e.to), CacheCoding.encode(e.cc),
+            CacheCoding.encode(e.bcc), CacheCoding.encode(e.replyTo), CacheCoding.encode(e.sender.map { [$0] } ?? []),
+            e.messageID?.value, CacheCoding.encode(e.inReplyTo), CacheCoding.encode(e.references),
+            RowInserter.unique(ofFile: m.maildirFile).map(String.init), m.maildirFile,
+        ]
+    }
+
+    /// The column ends are kept in a 16-lane vector.
+    @Test func theColumnsFitTheirVector() {
+        #expect(EncodedRow.Text.allCases.count <= SIMD16<Int32>.scalarCount)
+    }
+
+    @Test func generatedMessagesEncodeAsCacheCodingDoes() {
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let words = ["Ann", "re:", "Re: ", "FWD: ", "[list] ", "Grüße", "ÉCOLE", "İ", "ß", "\u{1E}", "\u{1F}", " ", "", "x@y",
+                     "🌷", "a b", "\t", "K\u{212A}"]
+        func text(_ count: Int) -> String { (0 ..< count).map { _ in words[next(words.count)] }.joined() }
+        func addresses() -> [Address] {
+            (0 ..< next(4)).map { _ in Address(name: next(3) == 0 ? nil : text(next(4)), address: text(next(3))) }
+        }
+        func ids() -> [MessageID] { (0 ..< next(5)).map { _ in MessageID(text(next(3))) } }
+        for _ in 0 ..< 3000 {
+            let envelope = Envelope(
+                subject: next(4) == 0 ? nil : text(next(6)), from: addresses(), sender: addresses().first,
+                replyTo: addresses(), to: addresses(), cc: addresses(), bcc: addresses(),
+                messageID: next(3) == 0 ? nil : MessageID(text(next(3))), inReplyTo: ids(), references: ids())
+            let flags: Set<Flag> = next(2) == 0 ? [.seen] : [.flagged, .keyword("$Label\(next(3))"), .keyword("Work")]
+            let message = CachedMessage(uid: UID(UInt32(1 + next(1000))), envelope: envelope, flags: flags, size: next(99),
+                                        receivedDate: nil, hasAttachments: false,
+                                        maildirFile: next(3) == 0 ? "cur/\(next(99)).x:2,S" : nil)
+            let row = EncodedRow(message)
+            let expected = Self.reference(message)
+            for column in EncodedRow.Text.allCases {
+                #expect(row.string(column) == expected[column.rawValue], "\(column) of \(message)")
+            }
+        }
+    }
+}

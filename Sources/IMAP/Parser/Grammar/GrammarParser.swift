@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why a grammar rule did not match; turned into an ``IMAPProtocolError`` by the response parser.
 struct ParseFailure: Error {
     enum Kind {
@@ -33,12 +41,30 @@ struct GrammarParser {
     var depth = 0
     /// The most lists that may be open at once.
     let maximumDepth: Int
+    /// The last body section read, kept by the response parser from one response to the next.
+    var sectionCache: SectionCache?
 
     init(bytes: UnsafeBufferPointer<UInt8>, index: Int, end: Int, maximumDepth: Int) {
         self.bytes = bytes
         self.index = index
         self.end = end
         self.maximumDepth = maximumDepth
+    }
+
+    /// A body section as read (``parseSection()``), with its bytes from `[` to `]` and the list
+    /// depth it was read at: the same bytes at the same depth read the same way (the rule reads
+    /// nothing past the `]`).
+    struct SectionCache: Sendable {
+        var bytes: [UInt8]
+        var depth: Int
+        var section: SectionSpecifier
+
+        /// True when `buffer[position...]` starts with ``bytes`` within the framed bytes.
+        func matches(_ buffer: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Bool {
+            let count = bytes.count
+            guard count > 0, position + count <= end, let base = buffer.baseAddress else { return false }
+            return bytes.withUnsafeBufferPointer { memcmp(base + position, $0.baseAddress!, count) == 0 }
+        }
     }
 
     // MARK: - Bytes
