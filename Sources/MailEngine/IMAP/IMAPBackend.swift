@@ -48,6 +48,9 @@ public actor IMAPBackend: MailBackend {
     var lastFolders: [FolderInfo] = []
     /// Syncs in progress, so a second request for the same folder waits for the first.
     var syncs: [MailboxPath: Task<SyncReport, any Error>] = [:]
+    /// Helper connections of a large first sync, opened (and the folder examined) as soon as its
+    /// size is known, while the newest page is fetched; taken by the fetch of the rest.
+    var openingHelpers: [MailboxName: [Task<IMAPConnection?, Never>]] = [:]
     /// How the last large first sync fetched the header of its rows (``HeaderFetch/automatic``
     /// resolved); nil before one.
     public internal(set) var lastHeaderFetch: HeaderFetch?
