@@ -65,6 +65,15 @@ final class ChunkQueue: @unchecked Sendable {
     /// What the next chunks are fetched with.
     var items: [FetchAttribute] { lock.withLock { currentItems } }
 
+    /// True once ``decide(_:)`` was called (or when nothing was to be decided).
+    var isDecided: Bool { lock.withLock { smallChunks == nil } }
+
+    /// Waits until ``isDecided`` (helpers wait while the header fetch is being timed: their own
+    /// first fetches made the samples as slow as each other on a 2-core machine).
+    func waitForDecision() async {
+        while !isDecided { try? await Task.sleep(for: .milliseconds(5)) }
+    }
+
     /// Sets what the next chunks are fetched with, and hands out whole chunks from then on: a
     /// first sync that times the two ways of fetching the header (``HeaderFetch/automatic``)
     /// decides while the helper connections already fetch, in small pieces meanwhile so that
