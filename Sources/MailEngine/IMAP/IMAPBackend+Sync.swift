@@ -416,6 +416,11 @@ extension IMAPBackend {
             await extra.logout()
             return nil
         }
+        // The newest message's arrival date: nothing when the server has it cached; otherwise the
+        // session's first look at a message file, which costs a Dovecot session its Maildir's
+        // UID list (0.4-0.7 s for 100,000 messages), paid here while the newest page is fetched
+        // rather than by the helper's first chunk.
+        _ = try? await extra.fetch(SequenceSet(ranges: [UInt32.max ... UInt32.max]), items: [.uid, .internalDate]) { _ in }
         return extra
     }
 
