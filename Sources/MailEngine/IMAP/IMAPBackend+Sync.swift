@@ -386,7 +386,7 @@ extension IMAPBackend {
         }
         guard let extra = connection else { return }
         defer { Task { await extra.logout() } }
-        await queue.waitForDecision()
+        guard await queue.waitForDecision() else { return }
         while let next = queue.next() {
             do {
                 try await extra.fetch(next, items: queue.items, batchSize: options.batchSize, pipelineDepth: options.pipelineDepth,

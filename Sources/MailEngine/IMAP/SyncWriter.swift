@@ -69,9 +69,16 @@ final class ChunkQueue: @unchecked Sendable {
     var isDecided: Bool { lock.withLock { smallChunks == nil } }
 
     /// Waits until ``isDecided`` (helpers wait while the header fetch is being timed: their own
-    /// first fetches made the samples as slow as each other on a 2-core machine).
-    func waitForDecision() async {
-        while !isDecided { try? await Task.sleep(for: .milliseconds(5)) }
+    /// first fetches made the samples as slow as each other on a 2-core machine), or until the
+    /// waiting task is cancelled (the timing failed and the sync ends).
+    /// - Returns: False when cancelled before a decision.
+    @discardableResult
+    func waitForDecision() async -> Bool {
+        while !isDecided {
+            guard !Task.isCancelled else { return false }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return true
     }
 
     /// Sets what the next chunks are fetched with, and hands out whole chunks from then on: a

@@ -124,4 +124,26 @@ import Testing
         #expect(queue.next() == SequenceSet(ranges: [1 ... 3000]))
         #expect(queue.next() == nil)
     }
+
+    /// A helper waiting for the decision ends when its task is cancelled (the sync failed while
+    /// timing): it once slept in a loop whose sleep threw at once, spinning forever.
+    @Test func waitingForTheDecisionEndsWhenCancelled() async {
+        let queue = ChunkQueue([SequenceSet(ranges: [1 ... 3000])], items: [.uid], smallChunks: 500)
+        let waiter = Task { await queue.waitForDecision() }
+        try? await Task.sleep(for: .milliseconds(20))
+        waiter.cancel()
+        let ended = await withTaskGroup(of: Bool?.self) { group in
+            group.addTask { await waiter.value }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(5))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        #expect(ended == false, "the wait did not end, or ended as decided")
+        queue.decide([.uid])
+        #expect(await queue.waitForDecision())
+    }
 }

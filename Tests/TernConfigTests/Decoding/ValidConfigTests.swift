@@ -168,31 +168,29 @@ let fullConfig = """
     #expect(config.keymap == Keymap.defaults)
 }
 
-@Test(arguments: [true, false])
-func imapCompressIsReadAsGiven(value: Bool) throws {
+/// The IMAP settings of a one-account config whose `[accounts.alice.imap]` table ends with `line`.
+private func imapSettings(with line: String) throws -> ServerConnection? {
     let config = try TestConfig.parse("""
         [accounts.alice]
         from = "alice@example.test"
         [accounts.alice.imap]
         host = "imap.example.test"
         password_env = "ALICE"
-        compress = \(value)
+        \(line)
         """)
-    guard case .imap(let imap) = config.defaultAccount.source else { Issue.record("not IMAP"); return }
+    guard case .imap(let imap) = config.defaultAccount.source else { return nil }
+    return imap
+}
+
+@Test(arguments: [true, false])
+func imapCompressIsReadAsGiven(value: Bool) throws {
+    let imap = try #require(try imapSettings(with: "compress = \(value)"))
     #expect(imap.compress == value)
 }
 
 @Test(arguments: HeaderFetchSetting.allCases)
 func imapHeaderFetchIsReadAsGiven(value: HeaderFetchSetting) throws {
-    let config = try TestConfig.parse("""
-        [accounts.alice]
-        from = "alice@example.test"
-        [accounts.alice.imap]
-        host = "imap.example.test"
-        password_env = "ALICE"
-        header_fetch = "\(value.rawValue)"
-        """)
-    guard case .imap(let imap) = config.defaultAccount.source else { Issue.record("not IMAP"); return }
+    let imap = try #require(try imapSettings(with: "header_fetch = \"\(value.rawValue)\""))
     #expect(imap.headerFetch == value)
 }
 
