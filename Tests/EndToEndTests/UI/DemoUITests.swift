@@ -110,6 +110,20 @@ struct DemoUITests {
         return nil
     }
 
+    /// The 1-based row of the message list (right of the sidebar's `│`) that contains `text`, as the
+    /// status line's position counts them when the list is not scrolled; nil when none does.
+    static func row(containing text: String, in screen: String) -> Int? {
+        var row = 0
+        for line in screen.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let bar = line.firstIndex(of: "│") else { continue }
+            let rest = line[line.index(after: bar)...]
+            guard rest.contains(where: { !$0.isWhitespace }) else { continue }
+            row += 1
+            if rest.contains(text) { return row }
+        }
+        return nil
+    }
+
     /// The number just before `marker`, e.g. `5` in `5 tagged (5 in all)`.
     static func number(before marker: String, in screen: String) -> Int? {
         guard let range = screen.range(of: marker) else { return nil }

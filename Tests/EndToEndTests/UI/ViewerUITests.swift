@@ -13,14 +13,18 @@ struct ViewerUITests {
         let target = tmux.directory.appendingPathComponent("saved")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         tmux.start(try TernBinary.commandLine("--demo", home: tmux.directory))
-        let list = try tmux.waitFor { $0.contains("Quarterly report Q3") && $0.contains("sort: date") }
-        let before = DemoUITests.position(list)?.line
+        try tmux.waitFor { $0.contains("Quarterly report Q3") && $0.contains("sort: date") }
 
-        // Find the message (the search runs in the background: wait for the selection to move) and open it.
+        // Find the message and open it. The search runs in the background: wait until the selection
+        // is on the message's row (a selection that merely moved could still be on another one).
         tmux.send("/")
         tmux.sendLiteral("subject:quarterly")
         tmux.send("Enter")
-        try tmux.waitFor { DemoUITests.position($0).map { $0.line != before } ?? false }
+        try tmux.waitFor { screen in
+            guard let selected = DemoUITests.position(screen)?.line,
+                  let row = DemoUITests.row(containing: "Quarterly report Q3", in: screen) else { return false }
+            return selected == row
+        }
         tmux.send("Enter")
         let viewer = try tmux.waitFor { $0.contains("From:") && $0.contains("Q3-report.pdf") && $0.contains("q closes") }
         #expect(viewer.contains("revenue is up 12%"))

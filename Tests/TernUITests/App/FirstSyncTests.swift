@@ -90,6 +90,29 @@ import TernTestSupport
         #expect(h.state.folder?.count == 500)
     }
 
+    /// The same with a second reload queued behind the first (more rows came meanwhile): the key is
+    /// not undone by the second one either. Before the fix the first answer passed the moved line on
+    /// as the start to follow, and the queued reload put the selection back on the newest message
+    /// (the end-to-end tests lost a `k`, or a search's result, now and then this way).
+    @Test func aKeyPressedWhileTwoReloadsAreOnTheirWayIsKept() async throws {
+        let h = Harness(inbox: 0)
+        await h.start()
+        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
+        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        #expect(h.lines[22].hasSuffix("10/10"))
+        await h.backend.store(FakeMessage.generated(count: 480, firstUID: 11), in: .inbox)
+        let reload = h.state.apply(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 490))))
+        let more = FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_600_000_000), firstUID: 491)
+        await h.backend.store(more, in: .inbox)
+        let queued = h.state.apply(.event(account: "test", .messagesAdded(folder: .inbox, more.map(\.summary))))
+        #expect(h.state.folder?.loads.reloadQueued == true, "the second reload waits for the first")
+        let moved = h.state.handle(.key(.char("k")))
+        let uid = try #require(h.state.folder?.selectedRow?.uid)
+        await h.settle(reload + queued + moved)
+        #expect(h.state.folder?.count == 500)
+        #expect(h.state.folder?.selectedRow?.uid == uid, "\(h.lines[22])")
+    }
+
     /// The same reload with no key pressed ends on the newest message, with the rows kept meanwhile.
     @Test func anUntouchedReloadKeepsTheRowsUntilTheNewOnesArrive() async throws {
         let h = Harness(inbox: 0)
