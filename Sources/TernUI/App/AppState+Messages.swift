@@ -189,12 +189,15 @@ extension AppState {
                 if view.list.selected == follow {
                     view.list.fit(count: count, height: height)
                     view.list.select(view.order.startsAtEnd ? count - 1 : 0, count: count)
+                    // A queued reload follows the start again, unless the user moves meanwhile.
+                    view.loads.followStart = view.loads.reloadQueued ? view.list.selected : nil
                 } else {
-                    // The user moved: the rows still shown name the message to stay on.
+                    // The user moved: the rows still shown name the message to stay on, and no
+                    // later reload goes back to the start.
                     view.anchor = view.selectedRow?.uid
                     view.list.fit(count: count, height: height)
+                    view.loads.followStart = nil
                 }
-                view.loads.followStart = view.loads.reloadQueued ? view.list.selected : nil
                 view.positioned = true
             } else if !view.positioned, count > 0 {
                 view.list.fit(count: count, height: height)
