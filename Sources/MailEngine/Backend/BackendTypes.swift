@@ -36,7 +36,9 @@ public struct MessageSummary: Sendable, Hashable, Codable {
     public var size: Int
     /// True when the message has at least one attachment.
     public var hasAttachments: Bool
-    /// When the server or the disk received it (IMAP INTERNALDATE, Maildir file time).
+    /// When the server or the disk received it (IMAP INTERNALDATE, Maildir file time). IMAP rows
+    /// have it only when the Date header is missing or unreadable: a sync fetches it for those
+    /// alone, as it stands in for the Date header only there (``sortDate``).
     public var receivedDate: Date?
 
     /// A summary from its fields.

@@ -59,10 +59,17 @@ extension IMAPBackend {
         let collector = NewestMessagesCollector()
         try await connection.fetch(sequenceNumbers: SequenceSet(first ... UInt32(exists)),
                                    items: IMAPFetchConversion.items) { collector.append($0) }
-        let rows = collector.messages.compactMap(IMAPFetchConversion.cached)
+        var rows = collector.messages.compactMap(IMAPFetchConversion.cached)
         let added = try cache.write { w in
             try w.markIncomplete(box)
             return try w.insertFetched(rows, in: box)
+        }
+        // The few without a Date header sort by their arrival date: fetched before they are shown.
+        if rows.contains(where: { $0.envelope.date == nil }) {
+            let dates = try await fillArrivalDates(of: path, box: box, on: connection)
+            for i in rows.indices where rows[i].envelope.date == nil {
+                rows[i].receivedDate = dates[rows[i].uid] ?? rows[i].receivedDate
+            }
         }
         if added > 0 {
             continuation.yield(.messagesAdded(folder: path, rows.map(MessageSummary.init(cached:))))

@@ -124,6 +124,7 @@ extension IMAPBackend {
                 try apply(&changes, to: path, box: box)
             }
         }
+        if changes.added > 0 { try await fillArrivalDates(of: path, box: box, on: connection) }
         let next = serverNext > 0 ? serverNext : (try cache.highestUID(in: path)?.value ?? 0) &+ 1
         try cache.write { try $0.setSyncState(of: box, uidNext: max(next, 1), highestModSeq: useModSeq ? serverModSeq : nil,
                                               complete: true) }

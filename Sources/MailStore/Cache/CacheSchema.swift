@@ -8,7 +8,7 @@ import GRDB
 /// UIDVALIDITY its uids belong to, and changing it drops the mailbox's messages (RFC 9051 §2.3.1.1).
 enum CacheSchema {
     /// Bump on every change to the statements below.
-    static let version: Int32 = 8
+    static let version: Int32 = 9
 
     /// The statements that create an empty cache, in order.
     static let statements: [String] = [
@@ -86,6 +86,9 @@ enum CacheSchema {
         // The indexes of the orders by sender, subject and size are made when first used
         // (``sortIndex(for:)``).
         "CREATE INDEX message_unseen ON message(mailbox_id) WHERE flags & 1 = 0",
+        // The few IMAP rows with neither a Date header nor an arrival date: a sync fetches the
+        // INTERNALDATE of these only (``HeaderCache/undatedUIDs(in:)``), not of every message.
+        "CREATE INDEX message_undated ON message(mailbox_id) WHERE date IS NULL AND received IS NULL",
         // The few files in a Maildir's new/, so that a scan after new mail reads only their rows.
         "CREATE INDEX message_in_new ON message(mailbox_id) WHERE substr(maildir_file, 1, 4) = 'new/'",
         // Full-text index over the header fields people search; its text lives in `message`

@@ -61,6 +61,22 @@ extension CacheWriter {
         return added
     }
 
+    /// Stores the arrival dates (IMAP INTERNALDATE) of messages without a usable Date header; they
+    /// sort by it from now on. Rows with a Date header, and uids not cached, are left alone.
+    /// - Returns: How many rows changed.
+    @discardableResult
+    public func setArrivalDates(_ dates: [UID: Date], in mailbox: CacheMailbox) throws -> Int {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE message SET received = ?1, sort_date = ?1 WHERE mailbox_id = ?2 AND uid = ?3 AND date IS NULL
+            """)
+        var changed = 0
+        for (uid, date) in dates {
+            try statement.execute(arguments: [date.timeIntervalSince1970, mailbox.id, Int64(uid.value)])
+            changed += db.changesCount
+        }
+        return changed
+    }
+
     /// Sets the flags (and mod-sequence) of many messages; uids not cached are skipped.
     public func updateFlags(_ changes: [(uid: UID, flags: Set<Flag>, modSeq: UInt64?)], in mailbox: CacheMailbox) throws {
         for change in changes {

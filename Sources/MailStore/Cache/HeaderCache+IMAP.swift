@@ -41,6 +41,18 @@ extension HeaderCache {
         }
     }
 
+    /// The cached messages of a folder with neither a usable Date header nor an arrival date
+    /// (an IMAP sync fetches INTERNALDATE for these only; see ``CacheWriter/setArrivalDates(_:in:)``),
+    /// ascending. Reads a partial index that holds only such rows.
+    public func undatedUIDs(in path: MailboxPath) throws -> [UID] {
+        try read("read the messages without a date") { db in
+            guard let box = try CacheWriter.mailbox(path, db: db) else { return [] }
+            return try Int64.fetchAll(db, sql: """
+                SELECT uid FROM message WHERE mailbox_id = ? AND date IS NULL AND received IS NULL ORDER BY uid
+                """, arguments: [box.id]).map { UID(UInt32(truncatingIfNeeded: $0)) }
+        }
+    }
+
     /// The highest cached UID of a folder, or nil when it holds none.
     public func highestUID(in path: MailboxPath) throws -> UID? {
         try read("read the highest uid") { db in

@@ -62,10 +62,10 @@ public enum IMAPScripts {
     /// The header fields a message-list FETCH asks for (tern's sync, `IMAPFetchConversion`).
     public static let listFields = "DATE FROM SENDER REPLY-TO TO CC BCC SUBJECT MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE"
 
-    /// `[UID ]FETCH set (UID FLAGS RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER.FIELDS (...)])`: the
+    /// `[UID ]FETCH set (UID FLAGS RFC822.SIZE BODY.PEEK[HEADER.FIELDS (...)])`: the
     /// command line of a message-list fetch, without its tag.
     public static func listFetchCommand(_ set: String, uid: Bool = true) -> String {
-        (uid ? "UID " : "") + "FETCH \(set) (UID FLAGS RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER.FIELDS (\(listFields))])"
+        (uid ? "UID " : "") + "FETCH \(set) (UID FLAGS RFC822.SIZE BODY.PEEK[HEADER.FIELDS (\(listFields))])"
     }
 
     /// ``headerFetch(_:)`` for each `n` of `range`.
@@ -86,7 +86,6 @@ public enum IMAPScripts {
         if number % 3 == 1 { header += "In-Reply-To: <\(number - 1)@example.org>\r\nReferences: <\(number - 1)@example.org>\r\n" }
         header += "Content-Type: text/plain; charset=utf-8\r\n\r\n"
         return "* \(number) FETCH (UID \(number) FLAGS (\(flags)) RFC822.SIZE \(2000 + number % 5000) "
-            + "INTERNALDATE \"\(day < 10 ? " " : "")\(day)-Mar-2024 10:\(number % 60 < 10 ? "0" : "")\(number % 60):00 +0100\" "
             + "BODY[HEADER.FIELDS (\(listFields))] {\(header.utf8.count)}\r\n\(header))\r\n"
     }
 }

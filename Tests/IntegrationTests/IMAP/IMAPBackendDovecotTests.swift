@@ -54,7 +54,7 @@ struct IMAPBackendDovecotTests {
         #expect(page.first?.uid == uids.last, "newest first (same Date header: ties break on uid)")
         #expect(page.first?.envelope.subject == "message 999")
         #expect(page.first?.envelope.from.first?.address == "alice@example.test")
-        #expect(page.allSatisfy { $0.size > 0 && $0.receivedDate != nil })
+        #expect(page.allSatisfy { $0.size > 0 && $0.sortDate != nil })
         #expect(try await backend.threadingRows(in: MailboxPath("Bulk")).count == 1000)
         #expect(try await backend.search(.subject("999"), in: MailboxPath("Bulk")) == [uids[999]])
         // The first screen was announced before the sync finished.

@@ -27,6 +27,37 @@ import Testing
         #expect(try cache.uids(in: .inbox, filter: .text("lunch")) == [UID(7), UID(4000)])
     }
 
+    /// Rows without a Date header and without an arrival date are listed (they sort as 1970 until
+    /// their INTERNALDATE is stored); once it is, they sort by it and leave the list. Rows with a
+    /// Date header keep it, whatever date is offered.
+    @Test func undatedRowsGetTheirArrivalDate() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox, uidValidity: 1).mailbox }
+        var undated = CacheFixtures.message(uid: 5, subject: "no date", date: nil)
+        undated.receivedDate = nil
+        let dated = CacheFixtures.message(uid: 6, subject: "dated", date: CacheFixtures.day(3))
+        var other = CacheFixtures.message(uid: 9, subject: "no date either", date: nil)
+        other.receivedDate = nil
+        var inArchive = CacheFixtures.message(uid: 5, subject: "elsewhere", date: nil)
+        inArchive.receivedDate = CacheFixtures.day(1)
+        let archive = try cache.write { try $0.ensureMailbox(MailboxPath("Archive"), uidValidity: 1).mailbox }
+        try cache.write { w in
+            try w.insertFetched([undated, dated, other], in: box)
+            try w.insertFetched([inArchive], in: archive)
+        }
+        #expect(try cache.undatedUIDs(in: .inbox) == [UID(5), UID(9)])
+        #expect(try cache.undatedUIDs(in: MailboxPath("Archive")) == [], "a row with an arrival date is dated")
+        #expect(try cache.summaries(in: .inbox, range: 0 ..< 3).map(\.uid) == [UID(6), UID(9), UID(5)])
+
+        let arrived = CacheFixtures.day(10)
+        let changed = try cache.write { try $0.setArrivalDates([UID(5): arrived, UID(6): CacheFixtures.day(20), UID(77): arrived], in: box) }
+        #expect(changed == 1)
+        #expect(try cache.undatedUIDs(in: .inbox) == [UID(9)])
+        #expect(try cache.message(UID(5), in: .inbox)?.receivedDate == arrived)
+        #expect(try cache.message(UID(6), in: .inbox)?.envelope.date == CacheFixtures.day(3))
+        #expect(try cache.summaries(in: .inbox, range: 0 ..< 3).map(\.uid) == [UID(5), UID(6), UID(9)], "newest first by the arrival date")
+    }
+
     /// Every column written by the fast insert reads back as it was given: empty and missing
     /// values, non-ASCII text, large numbers, keywords and mod-sequences.
     @Test(arguments: [
