@@ -73,4 +73,17 @@ enum HeaderFetchProbe {
         guard let bestFields = fields.min(), let bestWhole = whole.min() else { return .fields }
         return bestWhole * 10 <= bestFields * 9 ? .whole : .fields
     }
+
+    /// Whether the newest page of a first sync (its header fields, by one FETCH) shows that the
+    /// server has the fields cached, so that the samples can be skipped: it took less time than
+    /// the `UID SEARCH ALL` after it, a round trip with little work. A server that had to read
+    /// message files for it takes many times longer (Dovecot on a 100,000-message Maildir: 0.5-0.9 s
+    /// against a 45 ms search; its first look at a file loads the folder's UID list), one that
+    /// had them cached less (16 ms). On a distant server both pay the same round trip, and the page
+    /// also pays for its bytes: it then rarely comes in first, and the samples decide as before.
+    /// Timing the whole header as well costs that first look at a file (0.43 s on the folder above),
+    /// with nothing to gain when the fields are cached.
+    static func fieldsLookCached(newestPage: Duration, search: Duration) -> Bool {
+        newestPage < search
+    }
 }

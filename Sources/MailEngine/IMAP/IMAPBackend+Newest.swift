@@ -57,8 +57,11 @@ extension IMAPBackend {
         guard count > 0, exists > 0 else { return 0 }
         let first = UInt32(max(1, exists - count + 1))
         let collector = NewestMessagesCollector()
+        let clock = ContinuousClock()
+        let start = clock.now
         try await connection.fetch(sequenceNumbers: SequenceSet(first ... UInt32(exists)),
                                    items: IMAPFetchConversion.items) { collector.append($0) }
+        newestPageTimes[path] = clock.now - start
         var rows = collector.messages.compactMap(IMAPFetchConversion.cached)
         let added = try cache.write { w in
             try w.markIncomplete(box)

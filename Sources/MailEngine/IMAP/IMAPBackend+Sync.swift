@@ -221,7 +221,13 @@ extension IMAPBackend {
     /// are removed, and with `fetchMissing` the server's UIDs not cached are fetched.
     private func reconcile(_ path: MailboxPath, name: MailboxName, box: CacheMailbox, on connection: IMAPConnection, into changes: inout Changes,
                            fetchMissing: Bool) async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         let server = try await connection.search(.all).matches.normalized()
+        let searchTime = clock.now - start
+        // The newest page of this first sync, if it came just before: quicker than the search means
+        // the server had the fields cached (see HeaderFetchProbe.fieldsLookCached).
+        let newestPage = newestPageTimes.removeValue(forKey: path)
         let cachedUIDs = try cache.uids(in: path)
         var removed: [UID] = []
         for uid in cachedUIDs where !server.contains(uid.value) { removed.append(uid) }
@@ -231,8 +237,16 @@ extension IMAPBackend {
         let missing = Self.subtract(cachedUIDs, from: server)
         guard !missing.isEmpty else { return }
         try cache.write { try $0.markIncomplete(box) }
+        var cachedFields = false
+        if let newestPage, HeaderFetchProbe.fieldsLookCached(newestPage: newestPage, search: searchTime) {
+            cachedFields = true
+            if options.headerFetch == .automatic, missing.count >= options.parallelFetchThreshold {
+                trace?.note("header fetch: the newest page took \(Self.milliseconds(newestPage)), less than UID SEARCH "
+                            + "(\(Self.milliseconds(searchTime))): the server has the fields cached; fetching the rest by fields")
+            }
+        }
         changes.added += try await fetchEnvelopes(missing, of: path, name: name, box: box, on: connection,
-                                                  emitAdded: true)
+                                                  emitAdded: true, fieldsLookCached: cachedFields)
     }
 
     /// The UIDs of `set` that are not in `cached` (ascending), as ranges.
@@ -261,7 +275,7 @@ extension IMAPBackend {
     /// committed to the cache as it arrives and announced (summaries while few, then progress).
     /// - Returns: How many messages were new to the cache.
     private func fetchEnvelopes(_ uids: SequenceSet, of path: MailboxPath, name: MailboxName, box: CacheMailbox,
-                                on connection: IMAPConnection, emitAdded: Bool) async throws -> Int {
+                                on connection: IMAPConnection, emitAdded: Bool, fieldsLookCached: Bool = false) async throws -> Int {
         let items = IMAPFetchConversion.items(for: options.headerFetch)
         let total = uids.containsStar ? nil : uids.count
         let state = FetchProgress(total: total)
@@ -282,7 +296,8 @@ extension IMAPBackend {
             try await writer.submit(messages.compactMap { IMAPFetchConversion.cached($0).map { EncodedRow($0) } })
         }
         do {
-            try await fetchGroups(uids, items: items, name: name, box: box, on: connection, writer: writer, handler: handler)
+            try await fetchGroups(uids, items: items, name: name, box: box, on: connection, writer: writer,
+                                  probe: !fieldsLookCached, handler: handler)
         } catch {
             // What arrived before the failure is kept: the next sync fetches only the rest.
             try? await writer.drain()
@@ -295,7 +310,7 @@ extension IMAPBackend {
     /// The fetch commands of ``fetchEnvelopes``: the newest first, then chunks of pipelines,
     /// shared with extra connections when there are many (see ``fetchInParallel``).
     private func fetchGroups(_ uids: SequenceSet, items: [FetchAttribute], name: MailboxName, box: CacheMailbox,
-                             on connection: IMAPConnection, writer: GroupWriter<EncodedRow>,
+                             on connection: IMAPConnection, writer: GroupWriter<EncodedRow>, probe: Bool,
                              handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws {
         let (first, newestRest) = Self.splitNewest(uids, count: options.firstBatchSize)
         var rest = newestRest
@@ -305,9 +320,10 @@ extension IMAPBackend {
         }
         let large = rest.count >= options.parallelFetchThreshold
         // A large first sync with the header fetch left to tern: samples timed on this connection
-        // while the helpers fetch by fields (see HeaderFetch), then everyone the quicker way.
+        // while the helpers wait (see HeaderFetch), then everyone the quicker way; no samples when
+        // the newest page showed the fields cached (`probe` false).
         var samples: [[UInt32]] = []
-        if large, options.headerFetch == .automatic {
+        if large, probe, options.headerFetch == .automatic {
             samples = HeaderFetchProbe.samples(of: rest, size: options.headerFetchSampleSize)
             if samples.allSatisfy({ !$0.isEmpty }) {
                 rest = Self.subtract(samples.joined().sorted().map(UID.init), from: rest)
