@@ -61,7 +61,7 @@ extension IMAPBackend {
         let start = clock.now
         try await connection.fetch(sequenceNumbers: SequenceSet(first ... UInt32(exists)),
                                    items: IMAPFetchConversion.items) { collector.append($0) }
-        newestPageTimes[path] = clock.now - start
+        newestPageTimes[path] = HeaderFetchProbe.QuickPage(time: clock.now - start, count: exists - Int(first) + 1)
         var rows = collector.messages.compactMap(IMAPFetchConversion.cached)
         let added = try cache.write { w in
             try w.markIncomplete(box)

@@ -225,8 +225,8 @@ extension IMAPBackend {
         let start = clock.now
         let server = try await connection.search(.all).matches.normalized()
         let searchTime = clock.now - start
-        // The newest page of this first sync, if it came just before: quicker than the search means
-        // the server had the fields cached (see HeaderFetchProbe.fieldsLookCached).
+        // The newest page of this first sync, if it came just before: quicker than the search, the
+        // server may have had the fields cached (see HeaderFetchProbe.QuickPage).
         let newestPage = newestPageTimes.removeValue(forKey: path)
         let cachedUIDs = try cache.uids(in: path)
         var removed: [UID] = []
@@ -237,16 +237,9 @@ extension IMAPBackend {
         let missing = Self.subtract(cachedUIDs, from: server)
         guard !missing.isEmpty else { return }
         try cache.write { try $0.markIncomplete(box) }
-        var cachedFields = false
-        if let newestPage, HeaderFetchProbe.fieldsLookCached(newestPage: newestPage, search: searchTime) {
-            cachedFields = true
-            if options.headerFetch == .automatic, missing.count >= options.parallelFetchThreshold {
-                trace?.note("header fetch: the newest page took \(Self.milliseconds(newestPage)), less than UID SEARCH "
-                            + "(\(Self.milliseconds(searchTime))): the server has the fields cached; fetching the rest by fields")
-            }
-        }
+        let quickPage = newestPage.flatMap { $0.time < searchTime ? $0 : nil }
         changes.added += try await fetchEnvelopes(missing, of: path, name: name, box: box, on: connection,
-                                                  emitAdded: true, fieldsLookCached: cachedFields)
+                                                  emitAdded: true, quickPage: quickPage)
     }
 
     /// The UIDs of `set` that are not in `cached` (ascending), as ranges.
@@ -275,7 +268,8 @@ extension IMAPBackend {
     /// committed to the cache as it arrives and announced (summaries while few, then progress).
     /// - Returns: How many messages were new to the cache.
     private func fetchEnvelopes(_ uids: SequenceSet, of path: MailboxPath, name: MailboxName, box: CacheMailbox,
-                                on connection: IMAPConnection, emitAdded: Bool, fieldsLookCached: Bool = false) async throws -> Int {
+                                on connection: IMAPConnection, emitAdded: Bool,
+                                quickPage: HeaderFetchProbe.QuickPage? = nil) async throws -> Int {
         let items = IMAPFetchConversion.items(for: options.headerFetch)
         let total = uids.containsStar ? nil : uids.count
         let state = FetchProgress(total: total)
@@ -297,7 +291,7 @@ extension IMAPBackend {
         }
         do {
             try await fetchGroups(uids, items: items, name: name, box: box, on: connection, writer: writer,
-                                  probe: !fieldsLookCached, handler: handler)
+                                  quickPage: quickPage, handler: handler)
         } catch {
             // What arrived before the failure is kept: the next sync fetches only the rest.
             try? await writer.drain()
@@ -310,7 +304,7 @@ extension IMAPBackend {
     /// The fetch commands of ``fetchEnvelopes``: the newest first, then chunks of pipelines,
     /// shared with extra connections when there are many (see ``fetchInParallel``).
     private func fetchGroups(_ uids: SequenceSet, items: [FetchAttribute], name: MailboxName, box: CacheMailbox,
-                             on connection: IMAPConnection, writer: GroupWriter<EncodedRow>, probe: Bool,
+                             on connection: IMAPConnection, writer: GroupWriter<EncodedRow>, quickPage: HeaderFetchProbe.QuickPage?,
                              handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws {
         let (first, newestRest) = Self.splitNewest(uids, count: options.firstBatchSize)
         var rest = newestRest
@@ -320,11 +314,10 @@ extension IMAPBackend {
         }
         let large = rest.count >= options.parallelFetchThreshold
         // A large first sync with the header fetch left to tern: samples timed on this connection
-        // while the helpers wait (see HeaderFetch), then everyone the quicker way; no samples when
-        // the newest page showed the fields cached (`probe` false).
+        // while the helpers wait (see HeaderFetch), then everyone the quicker way.
         var samples: [[UInt32]] = []
-        if large, probe, options.headerFetch == .automatic {
-            samples = HeaderFetchProbe.samples(of: rest, size: options.headerFetchSampleSize)
+        if large, options.headerFetch == .automatic {
+            samples = HeaderFetchProbe.samples(of: rest, size: options.headerFetchSampleSize, offset: options.headerFetchSampleOffset)
             if samples.allSatisfy({ !$0.isEmpty }) {
                 rest = Self.subtract(samples.joined().sorted().map(UID.init), from: rest)
             } else {
@@ -349,7 +342,10 @@ extension IMAPBackend {
                 }
             }
             if !samples.isEmpty {
-                let mode = try await probeHeaderFetch(samples, on: connection, handler: handler)
+                let (mode, timed) = try await probeHeaderFetch(samples, quickPage: quickPage, on: connection, handler: handler)
+                // Samples left untimed (the first showed the fields cached) are fetched with the rest.
+                let untimed = samples.dropFirst(timed).joined().map { $0 ... $0 }
+                if !untimed.isEmpty { queue.giveBack(SequenceSet(ranges: Array(untimed)).normalized()) }
                 queue.decide(IMAPFetchConversion.items(for: mode))
                 lastHeaderFetch = mode
             }
@@ -364,9 +360,11 @@ extension IMAPBackend {
 
     /// Times the two ways of fetching the header on `samples` (alternately, fields first; see
     /// ``HeaderFetchProbe``) and says which is quicker; the sampled messages are cached like the
-    /// others.
-    private func probeHeaderFetch(_ samples: [[UInt32]], on connection: IMAPConnection,
-                                  handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws -> HeaderFetch {
+    /// others. With a `quickPage` (a newest page quicker than the search), a first sample about as
+    /// quick per message ends the timing at once: the fields are cached on the server.
+    /// - Returns: The way chosen, and how many samples were fetched (the others are not).
+    private func probeHeaderFetch(_ samples: [[UInt32]], quickPage: HeaderFetchProbe.QuickPage?, on connection: IMAPConnection,
+                                  handler: @escaping @Sendable ([FetchedMessage]) async throws -> Void) async throws -> (HeaderFetch, Int) {
         let clock = ContinuousClock()
         var fields: [Duration] = []
         var whole: [Duration] = []
@@ -376,11 +374,17 @@ extension IMAPBackend {
             try await connection.fetch(SequenceSet(ranges: sample.map { $0 ... $0 }).normalized(), items: IMAPFetchConversion.items(for: mode),
                                        handler: handler)
             if mode == .fields { fields.append(clock.now - start) } else { whole.append(clock.now - start) }
+            if index == 0, let quickPage, quickPage.matches(sample: fields[0], count: sample.count) {
+                trace?.note("header fetch: the newest \(quickPage.count) messages took \(Self.milliseconds(quickPage.time)) (less than "
+                            + "UID SEARCH), a sample of \(sample.count) \(Self.milliseconds(fields[0])) by fields: the server has the "
+                            + "fields cached; fetching the rest by fields")
+                return (.fields, 1)
+            }
         }
         let choice = HeaderFetchProbe.choose(fields: fields, whole: whole)
         trace?.note("header fetch: samples of \(samples[0].count) messages took \(fields.map(Self.milliseconds)) by fields, "
                     + "\(whole.map(Self.milliseconds)) by whole header: fetching the rest by \(choice == .whole ? "whole header" : "fields")")
-        return choice
+        return (choice, samples.count)
     }
 
     /// A duration as `12.3 ms`, for the trace.

@@ -54,9 +54,10 @@ public actor IMAPBackend: MailBackend {
     /// How the last large first sync fetched the header of its rows (``HeaderFetch/automatic``
     /// resolved); nil before one.
     public internal(set) var lastHeaderFetch: HeaderFetch?
-    /// How long the FETCH of the last newest page (``fetchNewest(_:exists:of:box:on:)``) took, by
-    /// folder: a first sync compares it with its `UID SEARCH` (see ``HeaderFetchProbe/fieldsLookCached(newestPage:search:)``).
-    var newestPageTimes: [MailboxPath: Duration] = [:]
+    /// How long the FETCH of the last newest page (``fetchNewest(_:exists:of:box:on:)``) took, and
+    /// of how many messages, by folder: a first sync compares it with its `UID SEARCH` and its
+    /// first sample (see ``HeaderFetchProbe/QuickPage``).
+    var newestPageTimes: [MailboxPath: HeaderFetchProbe.QuickPage] = [:]
     /// The watch (IDLE connection and its loop).
     var watchTask: Task<Void, Never>?
     var watchedFolder: MailboxPath?

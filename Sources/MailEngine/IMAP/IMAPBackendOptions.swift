@@ -34,6 +34,8 @@ public struct IMAPBackendOptions: Sendable {
     public var indexTextAfterSync = false
     /// Messages in each sample ``HeaderFetch/automatic`` times (tests make it small).
     var headerFetchSampleSize = HeaderFetchProbe.sampleSize
+    /// Where the header-fetch samples start (tests; nil: at random, see ``HeaderFetchProbe/samples(of:count:size:offset:)``).
+    var headerFetchSampleOffset: Int?
     /// The most bytes the on-disk cache of message bodies keeps (least recently used files go
     /// first; 0 keeps none). The config's `body_cache_mb` sets it.
     public var bodyCacheLimit: Int
