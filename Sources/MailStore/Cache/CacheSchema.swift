@@ -94,7 +94,7 @@ enum CacheSchema {
         // Full-text index over the header fields people search; its text lives in `message`
         // (external content), so only the index takes space. New rows are indexed when first
         // needed: the first full-text search after them (or a caller) runs
-        // ``CacheWriter/indexPendingRows()``, one statement for all of them (a first sync of
+        // ``HeaderCache/indexPendingText(chunk:)``, one statement per 4,096 rows (a first sync of
         // 100,000 headers spent about a sixth of its CPU indexing them as they came). `fts_state`
         // holds the boundary: the rows with an id below `indexed_below` are in the index, the rows
         // above are not (a new row that reuses an id below it is indexed in its own transaction).

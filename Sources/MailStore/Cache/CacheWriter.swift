@@ -271,23 +271,25 @@ public final class CacheWriter {
         return value
     }
 
-    /// Adds every row not yet in the full-text index to it, in one statement, and moves the
-    /// boundary past the highest row. Full-text searches call it first (through
-    /// ``HeaderCache/indexPendingText()``); cheap when nothing waits.
-    /// - Returns: How many rows were indexed.
+    /// Adds rows not yet in the full-text index to it, the lowest ids first, in one statement, and
+    /// moves the boundary past them: those with ids below the boundary plus `limit`, or all when
+    /// `limit` is nil. Full-text searches call it first (through ``HeaderCache/indexPendingText(chunk:)``);
+    /// cheap when nothing waits.
+    /// - Returns: How many rows were indexed, and whether rows still wait.
     @discardableResult
-    public func indexPendingRows() throws -> Int {
+    public func indexPendingRows(limit: Int64? = nil) throws -> (count: Int, more: Bool) {
         try indexNewRows()
         let below = try boundary()
-        guard let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM message"), highest >= below else { return 0 }
+        guard let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM message"), highest >= below else { return (0, false) }
+        let end = limit.map { min(highest + 1, below + max(1, $0)) } ?? highest + 1
         try db.execute(sql: """
             INSERT INTO message_fts(rowid, subject, addr_from, addr_to, addr_cc)
-            SELECT id, subject, addr_from, addr_to, addr_cc FROM message WHERE id >= ?
-            """, arguments: [below])
+            SELECT id, subject, addr_from, addr_to, addr_cc FROM message WHERE id >= ? AND id < ?
+            """, arguments: [below, end])
         let count = db.changesCount
-        try db.execute(sql: "UPDATE fts_state SET indexed_below = ?", arguments: [highest + 1])
-        indexedBelow = highest + 1
-        return count
+        try db.execute(sql: "UPDATE fts_state SET indexed_below = ?", arguments: [end])
+        indexedBelow = end
+        return (count, end <= highest)
     }
 
     /// Adds the rows inserted so far to the full-text index, in one statement. Called before any

@@ -83,11 +83,21 @@ extension HeaderCache {
     /// Adds the rows the full-text index does not hold yet to it (see ``CacheSchema``: new rows are
     /// indexed when first needed), on the writer: during a first sync, after the transaction being
     /// written. Full-text searches call it first; a client may call it when idle.
+    ///
+    /// One transaction per `chunk` rows, so that other writes wait for one chunk at most, not for
+    /// the whole index: 100,000 rows take about a second, and the interactive client fills the index
+    /// right after a first sync, while the user may already open a message (marking it read is a
+    /// write; in one transaction, opening the last message of 100,000 took 278 ms instead of 6).
     /// - Returns: How many rows were indexed (0 when none waited: a read of two numbers).
     @discardableResult
-    public func indexPendingText() throws -> Int {
+    public func indexPendingText(chunk: Int64 = 4096) throws -> Int {
         guard try textIndexIsBehind() else { return 0 }
-        return try write { try $0.indexPendingRows() }
+        var total = 0
+        while true {
+            let (count, more) = try write { try $0.indexPendingRows(limit: chunk) }
+            total += count
+            if !more { return total }
+        }
     }
 
     /// True when rows wait to be added to the full-text index.

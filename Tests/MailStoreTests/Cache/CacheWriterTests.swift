@@ -148,6 +148,25 @@ import Testing
         try check(cache)
     }
 
+    /// Indexing in chunks (one transaction each) moves the boundary chunk by chunk and ends with
+    /// the same index as one statement would.
+    @Test func pendingRowsAreIndexedChunkByChunk() throws {
+        let cache = try HeaderCache(inMemoryFor: "t")
+        let box = try cache.write { try $0.ensureMailbox(.inbox).mailbox }
+        try cache.write { w in
+            for uid in 1 ... 10 { try w.insert(CacheFixtures.message(uid: UInt32(uid), subject: "word\(uid) common", date: nil), in: box) }
+        }
+        let first = try cache.write { try $0.indexPendingRows(limit: 4) }
+        #expect(first.count == 4 && first.more)
+        #expect(try state(cache) == (4, 5))
+        #expect(try cache.indexPendingText(chunk: 3) == 6)
+        #expect(try state(cache) == (10, 11))
+        #expect(try cache.write { try $0.indexPendingRows(limit: 3) } == (0, false))
+        try check(cache)
+        #expect(try cache.count(in: .inbox, filter: .text("common")) == 10)
+        #expect(try cache.uids(in: .inbox, filter: .text("word7")).map(\.value) == [7])
+    }
+
     @Test func aRowThatReusesAnIndexedIdIsIndexedAtOnce() throws {
         let cache = try HeaderCache(inMemoryFor: "t")
         let box = try cache.write { try $0.ensureMailbox(.inbox).mailbox }
