@@ -277,6 +277,7 @@ extension AppState {
             if report.added > 0 || report.removed > 0 || report.flagsChanged > 0 || report.rebuilt {
                 if folder?.key == key { effects += reloadAfterSync() }
             }
+            if report.added > 0, folder?.key == key { effects.append(.prefetchNewest(key)) }
         case .failure(let error):
             show(.error, "\(key): sync failed: \(error.message)")
         }

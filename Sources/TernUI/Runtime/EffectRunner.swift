@@ -69,6 +69,15 @@ public struct EffectRunner: Sendable {
             if case .failure(let error) = result, !Self.isUnsupported(error) {
                 deliver(.event(account: key.account, .error("cannot watch \(key.path): \(error.message)")))
             }
+        case .prefetchNewest(let key):
+            // Cached by the backend (IMAP: its body cache), so that opening it is immediate. On
+            // Dovecot this also pays the session's first look at the folder's files (its Maildir UID
+            // list: 0.3 s for 100,000 messages) before the user opens anything.
+            _ = await attempt(key.account) { backend in
+                guard let newest = try await backend.summaries(in: key.path, order: .newestFirst, range: 0 ..< 1, filter: nil).first,
+                      newest.size <= Self.prefetchLimit else { return }
+                _ = try await backend.messageBytes(newest.uid, in: key.path)
+            }
         case .perform(let action, let uids, let key):
             let result: Result<Void, UIError> = await attempt(key.account) { backend in
                 switch action {
@@ -108,6 +117,9 @@ public struct EffectRunner: Sendable {
             return .failure(UIError(error: error))
         }
     }
+
+    /// The largest message ``Effect/prefetchNewest(_:)`` fetches, in bytes.
+    static let prefetchLimit = 1 << 20
 
     static func isUnsupported(_ error: UIError) -> Bool {
         error.message.contains("does not support")

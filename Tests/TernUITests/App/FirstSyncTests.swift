@@ -126,6 +126,23 @@ import TernTestSupport
         #expect(h.lines[22].hasSuffix("500/500"), "\(h.lines[22])")
     }
 
+    /// A sync that brought mail fetches the folder's newest message in the background (the one
+    /// most often opened first); one that brought none, or another folder's, does not.
+    @Test func aSyncThatBringsMailPrefetchesTheNewestMessage() async {
+        let h = Harness(inbox: 0)
+        await h.start()
+        let list = FakeMessage.generated(count: 30, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1)
+        await h.backend.store(list, in: .inbox)
+        var before = await h.backend.calls.count
+        await h.deliver(.synced(FolderKey(account: "test", path: .inbox), .success(SyncReport(folder: .inbox, added: 30))))
+        let newest = list.max { $0.summary.envelope.date ?? .distantPast < $1.summary.envelope.date ?? .distantPast }!.summary.uid
+        #expect(await h.backend.calls.dropFirst(before).contains("messageBytes INBOX \(newest)"))
+        before = await h.backend.calls.count
+        await h.deliver(.synced(FolderKey(account: "test", path: .inbox), .success(SyncReport(folder: .inbox))))
+        await h.deliver(.synced(FolderKey(account: "test", path: MailboxPath("Archive")), .success(SyncReport(folder: MailboxPath("Archive"), added: 3))))
+        #expect(await !h.backend.calls.dropFirst(before).contains { $0.hasPrefix("messageBytes") })
+    }
+
     @Test func progressOfAnotherFolderChangesNothing() async {
         let h = Harness(inbox: 0)
         await h.start()
