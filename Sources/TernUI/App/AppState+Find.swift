@@ -60,10 +60,23 @@ extension AppState {
                                   wraps: true, predicate: .query(query)))]
     }
 
-    /// Applies the answer of a ``FindRequest``.
-    mutating func applyFound(_ request: FindRequest, _ result: Result<Int?, UIError>) {
+    /// Applies the answer of a ``FindRequest``. An answer about a list that was reloaded meanwhile
+    /// (a sync brought rows: its lines may have moved) is not used: the search runs again on the
+    /// list as it is now, from the line selected now, so that a search made during a sync is
+    /// never lost.
+    mutating func applyFound(_ request: FindRequest, _ result: Result<Int?, UIError>) -> [Effect] {
         isSearching = false
-        guard var view = folder, view.key == request.folder, view.generation == request.generation else { return }
+        guard var view = folder, view.key == request.folder else { return [] }
+        guard view.generation == request.generation else {
+            guard view.rowCount > 0, !view.order.isThreaded, view.order.backendOrder == request.order,
+                  view.filter == request.filter else { return [] }
+            var again = request
+            again.generation = view.generation
+            again.count = view.rowCount
+            again.start = view.list.selected ?? min(request.start, view.rowCount - 1)
+            isSearching = true
+            return [.find(again)]
+        }
         switch result {
         case .success(let line?):
             view.list.select(line, count: view.rowCount)
@@ -79,18 +92,20 @@ extension AppState {
         case .failure(let error):
             show(.error, "Search failed: \(error.message)")
         }
+        return []
     }
 
     /// Applies the messages matching a query: tags them, untags them, or moves to the next one.
-    mutating func applyMatches(_ key: FolderKey, _ generation: Int, _ purpose: MatchPurpose, _ result: Result<Set<UID>, UIError>) {
+    mutating func applyMatches(_ key: FolderKey, _ generation: Int, _ purpose: MatchPurpose,
+                               _ result: Result<Set<UID>, UIError>) -> [Effect] {
         isSearching = false
-        guard var view = folder, view.key == key else { return }
+        guard var view = folder, view.key == key else { return [] }
         let uids: Set<UID>
         switch result {
         case .success(let found): uids = found
         case .failure(let error):
             show(.error, "Search failed: \(error.message)")
-            return
+            return []
         }
         switch purpose {
         case .tag:
@@ -102,9 +117,12 @@ extension AppState {
             view.tagged.subtract(uids)
             show(.info, "\(removed) untagged (\(view.tagged.count) left)")
         case .search(let start, let backward):
-            guard view.generation == generation, let threads = view.threads else { return }
+            // The matching messages are found by uid: a reload meanwhile changes only where their
+            // lines are, which the threads shown now tell.
+            guard let threads = view.threads else { return [] }
             let count = threads.lines.count
-            guard count > 0 else { return }
+            guard count > 0 else { return [] }
+            let start = generation == view.generation ? start : (view.list.selected ?? min(start, count - 1))
             let step = backward ? -1 : 1
             var i = (start + step + count) % count
             for _ in 0..<count {
@@ -112,12 +130,13 @@ extension AppState {
                     view.list.select(i, count: count)
                     folder = view
                     if backward ? i > start : i < start { show(.info, "Search wrapped around") }
-                    return
+                    return []
                 }
                 i = (i + step + count) % count
             }
             show(.info, "Not found: \(lastSearch?.text ?? "")")
         }
         folder = view
+        return []
     }
 }

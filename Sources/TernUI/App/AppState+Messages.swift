@@ -50,11 +50,9 @@ extension AppState {
             }
             effects = []
         case .found(let request, let result):
-            applyFound(request, result)
-            effects = []
+            effects = applyFound(request, result)
         case .matched(let key, let generation, let purpose, let result):
-            applyMatches(key, generation, purpose, result)
-            effects = []
+            effects = applyMatches(key, generation, purpose, result)
         case .viewer(let answer):
             effects = applyViewer(answer)
         case .synced(let key, let result):

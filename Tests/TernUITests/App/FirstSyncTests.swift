@@ -126,6 +126,22 @@ import TernTestSupport
         #expect(h.lines[22].hasSuffix("500/500"), "\(h.lines[22])")
     }
 
+    /// A search whose answer comes after the list was reloaded (a sync brought rows meanwhile) is
+    /// run again on the list as it is, not dropped (the end-to-end viewer test's search did
+    /// nothing now and then this way).
+    @Test func aSearchAnsweredAfterTheListReloadedRunsAgain() async throws {
+        let h = Harness(inbox: 40)
+        await h.start()
+        let search = h.state.searchList(.subject("Invoice 2231 #12"), text: "subject:Invoice 2231 #12", backward: false)
+        #expect(search.contains { if case .find = $0 { return true } else { return false } })
+        let more = FakeMessage.generated(count: 5, newest: Date(timeIntervalSince1970: 1_600_000_000), firstUID: 1001)
+        await h.backend.store(more, in: .inbox)
+        let reload = h.state.apply(.event(account: "test", .messagesAdded(folder: .inbox, more.map(\.summary))))
+        await h.settle(search + reload)
+        #expect(h.state.folder?.count == 45)
+        #expect(h.state.folder?.selectedRow?.subject == "Invoice 2231 #12", "\(h.lines[22])")
+    }
+
     /// A sync that brought mail fetches the folder's newest message in the background (the one
     /// most often opened first); one that brought none, or another folder's, does not.
     @Test func aSyncThatBringsMailPrefetchesTheNewestMessage() async {
