@@ -15,7 +15,9 @@ struct DemoSignalTests {
         let tmux = try TmuxSession(width: 100, height: 30)
         defer { tmux.kill() }
         tmux.start(try TernBinary.commandLine("--demo", home: tmux.directory))
-        let first = try tmux.waitFor { $0.contains("Lunch on Friday?") && $0.contains("sort: date") }
+        // The first screen once the status line shows the position (while the demo sync runs it
+        // shows the sync's progress there).
+        let first = try tmux.waitFor { $0.contains("Lunch on Friday?") && !$0.contains("syncing") && DemoUITests.position($0) != nil }
         let total = try #require(DemoUITests.position(first)?.total)
         tmux.send("k")
         try tmux.waitFor { DemoUITests.position($0)?.line == total - 1 }
