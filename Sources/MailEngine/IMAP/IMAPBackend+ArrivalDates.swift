@@ -19,7 +19,7 @@ extension IMAPBackend {
         let undated = try cache.undatedUIDs(in: path)
         guard !undated.isEmpty else { return [:] }
         let set = SequenceSet(ranges: undated.map { $0.value ... $0.value }).normalized()
-        let collector = NewestMessagesCollector()
+        let collector = FetchedMessagesCollector()
         try await connection.fetch(set, items: [.uid, .internalDate], batchSize: options.batchSize * 10,
                                    pipelineDepth: options.pipelineDepth) { collector.append($0) }
         var dates: [UID: Date] = [:]

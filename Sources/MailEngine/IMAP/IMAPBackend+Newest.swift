@@ -56,7 +56,7 @@ extension IMAPBackend {
                      on connection: IMAPConnection) async throws -> Int {
         guard count > 0, exists > 0 else { return 0 }
         let first = UInt32(max(1, exists - count + 1))
-        let collector = NewestMessagesCollector()
+        let collector = FetchedMessagesCollector()
         let clock = ContinuousClock()
         let start = clock.now
         try await connection.fetch(sequenceNumbers: SequenceSet(first ... UInt32(exists)),
@@ -82,7 +82,7 @@ extension IMAPBackend {
 }
 
 /// Messages gathered from a `@Sendable` fetch handler.
-final class NewestMessagesCollector: @unchecked Sendable {
+final class FetchedMessagesCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [FetchedMessage] = []
 

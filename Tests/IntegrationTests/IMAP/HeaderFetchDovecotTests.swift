@@ -27,7 +27,7 @@ import Transport
                                         source: "imap://\(fixture.user.name)@test")
             let settings = fixture.settings()
             let backend = IMAPBackend(accountName: fixture.user.name, cache: cache, options: options,
-                                      trace: ProtocolTrace { lines.add($0) }) { settings }
+                                      trace: lines.makeTrace()) { settings }
             let report = try await backend.sync(path)
             #expect(report.added == 1000, "\(mode)")
             #expect(try cache.uids(in: path) == uids.sorted(), "\(mode)")

@@ -267,7 +267,7 @@ final class BackendEventLog: @unchecked Sendable {
                                     source: "imap://\(fixture.user.name)@test")
         let settings = fixture.settings()
         let backend = IMAPBackend(accountName: fixture.user.name, cache: cache, options: options,
-                                  trace: ProtocolTrace { lines.add($0) }) { settings }
+                                  trace: lines.makeTrace()) { settings }
         let path = MailboxPath("Shared")
         let report = try await backend.sync(path)
         #expect(report.added == 1000)
@@ -279,15 +279,4 @@ final class BackendEventLog: @unchecked Sendable {
         await backend.close()
         await client.logout()
     }
-}
-
-/// Lines of a protocol trace, gathered from any thread.
-final class TraceLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-
-    func add(_ line: String) { lock.withLock { lines.append(line) } }
-
-    /// How many lines contain `text`.
-    func matching(_ text: String) -> Int { lock.withLock { lines.filter { $0.contains(text) }.count } }
 }

@@ -40,11 +40,11 @@ import Transport
                                          fetchConnections: 1, parallelFetchThreshold: 8, headerFetch: .automatic)
         options.headerFetchSampleSize = 1
         options.headerFetchSampleOffset = 0
-        let notes = NoteLines()
+        let notes = TraceLines()
         let port = server.port
         let cache = try HeaderCache(inMemoryFor: "fake")
         let backend = IMAPBackend(accountName: "fake", cache: cache, options: options,
-                                  trace: ProtocolTrace { notes.add($0) }) {
+                                  trace: notes.makeTrace()) {
             IMAPSettings(host: "127.0.0.1", port: port,
                          connection: ConnectionOptions(security: .tls, caFile: ca, connectTimeout: .seconds(10),
                                                        readTimeout: .seconds(10), writeTimeout: .seconds(10)),
@@ -69,15 +69,4 @@ import Transport
         #expect(!page.matches(sample: .milliseconds(515), count: 1000), "the fields read from the files")
         #expect(!HeaderFetchProbe.QuickPage(time: .milliseconds(16), count: 0).matches(sample: .zero, count: 1000))
     }
-}
-
-/// Lines of a protocol trace, gathered from any thread.
-final class NoteLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-
-    func add(_ line: String) { lock.withLock { lines.append(line) } }
-
-    /// How many lines contain `text`.
-    func matching(_ text: String) -> Int { lock.withLock { lines.filter { $0.contains(text) }.count } }
 }

@@ -38,8 +38,7 @@ import TernTestSupport
     @Test func anUntouchedListEndsOnTheNewestMessage() async {
         let h = Harness(inbox: 0)
         await h.start()
-        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
-        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        await Self.showFirstRows(h)
         #expect(h.lines[22].hasSuffix("10/10"))
         await h.backend.store(FakeMessage.generated(count: 490, firstUID: 11), in: .inbox)
         await h.deliver(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 500))))
@@ -64,8 +63,7 @@ import TernTestSupport
     @Test func aMovedSelectionStaysOnItsMessage() async throws {
         let h = Harness(inbox: 0)
         await h.start()
-        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
-        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        await Self.showFirstRows(h)
         await h.press("kk")
         let uid = try #require(h.state.folder?.selectedRow?.uid)
         await h.backend.store(FakeMessage.generated(count: 490, firstUID: 11), in: .inbox)
@@ -78,8 +76,7 @@ import TernTestSupport
     @Test func aKeyPressedWhileTheReloadIsOnItsWayIsKept() async throws {
         let h = Harness(inbox: 0)
         await h.start()
-        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
-        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        await Self.showFirstRows(h)
         #expect(h.lines[22].hasSuffix("10/10"))
         await h.backend.store(FakeMessage.generated(count: 490, firstUID: 11), in: .inbox)
         let reload = h.state.apply(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 500))))
@@ -97,8 +94,7 @@ import TernTestSupport
     @Test func aKeyPressedWhileTwoReloadsAreOnTheirWayIsKept() async throws {
         let h = Harness(inbox: 0)
         await h.start()
-        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
-        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        await Self.showFirstRows(h)
         #expect(h.lines[22].hasSuffix("10/10"))
         await h.backend.store(FakeMessage.generated(count: 480, firstUID: 11), in: .inbox)
         let reload = h.state.apply(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 490))))
@@ -117,8 +113,7 @@ import TernTestSupport
     @Test func anUntouchedReloadKeepsTheRowsUntilTheNewOnesArrive() async throws {
         let h = Harness(inbox: 0)
         await h.start()
-        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
-        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
+        await Self.showFirstRows(h)
         await h.backend.store(FakeMessage.generated(count: 490, firstUID: 11), in: .inbox)
         let reload = h.state.apply(.event(account: "test", .syncFinished(SyncReport(folder: .inbox, added: 500))))
         #expect(h.state.folder?.selectedRow != nil)
@@ -157,6 +152,13 @@ import TernTestSupport
         await h.deliver(.synced(FolderKey(account: "test", path: .inbox), .success(SyncReport(folder: .inbox))))
         await h.deliver(.synced(FolderKey(account: "test", path: MailboxPath("Archive")), .success(SyncReport(folder: MailboxPath("Archive"), added: 3))))
         #expect(await !h.backend.calls.dropFirst(before).contains { $0.hasPrefix("messageBytes") })
+    }
+
+    /// A first sync of 500 messages has cached its first 10 (old ones, uids 1-10) and said so:
+    /// they are on screen, the newest of them selected.
+    static func showFirstRows(_ h: Harness) async {
+        await h.backend.store(FakeMessage.generated(count: 10, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
+        await h.deliver(.event(account: "test", .syncProgress(folder: .inbox, done: 10, total: 500, bytes: nil)))
     }
 
     @Test func progressOfAnotherFolderChangesNothing() async {

@@ -1,23 +1,7 @@
 import Foundation
 import Testing
+import TernTestSupport
 import Transport
-
-/// Collects trace lines in memory.
-final class TraceLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-
-    var lines: [String] { lock.withLock { stored } }
-    var text: String { lines.joined(separator: "\n") }
-
-    func append(_ line: String) {
-        lock.withLock { stored.append(line) }
-    }
-
-    func makeTrace() -> ProtocolTrace {
-        ProtocolTrace { [self] in append($0) }
-    }
-}
 
 @Suite struct ProtocolTraceTests {
     @Test func linesArePrefixedAndLabeled() {
