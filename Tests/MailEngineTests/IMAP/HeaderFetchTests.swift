@@ -45,6 +45,17 @@ import Testing
         #expect(HeaderFetchProbe.choose(fields: fields.map { .milliseconds($0) }, whole: whole.map { .milliseconds($0) }) == expected)
     }
 
+    @Test(arguments: [
+        (88, 55, HeaderFetch?.some(.whole)),   // a cold Dovecot's first pair: the whole header is clear
+        (100, 75, HeaderFetch?.some(.whole)),  // exactly three quarters
+        (100, 76, HeaderFetch?.none),          // not clear: the second pair is timed too
+        (75, 100, HeaderFetch?.some(.fields)), // the fields clearly quicker
+        (80, 100, HeaderFetch?.none),
+    ])
+    func aClearFirstPairDecidesAtOnce(fields: Int, whole: Int, expected: HeaderFetch?) {
+        #expect(HeaderFetchProbe.clearChoice(fields: .milliseconds(fields), whole: .milliseconds(whole)) == expected)
+    }
+
     @Test func noTimesMeansTheFields() {
         #expect(HeaderFetchProbe.choose(fields: [], whole: [.milliseconds(1)]) == .fields)
     }
