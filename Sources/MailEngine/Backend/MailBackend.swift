@@ -143,4 +143,8 @@ public struct BackendCapabilities: OptionSet, Sendable, Hashable {
     public static let offline = BackendCapabilities(rawValue: 1 << 3)
     /// Copies messages between folders.
     public static let copy = BackendCapabilities(rawValue: 1 << 4)
+    /// Keeps the messages it fetched on this machine (IMAP with a body cache): reading one ahead
+    /// makes opening it immediate. A local Maildir has nothing to gain from that, nor an IMAP
+    /// account whose body cache is off (`body_cache_mb = 0`): it would download the message again.
+    public static let bodyCache = BackendCapabilities(rawValue: 1 << 5)
 }

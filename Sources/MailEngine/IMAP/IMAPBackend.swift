@@ -20,8 +20,9 @@ import Transport
 public actor IMAPBackend: MailBackend {
     /// The account's name.
     public nonisolated let accountName: String
-    /// IMAP accounts copy, manage folders, search bodies on the server and push changes (IDLE).
-    public nonisolated let capabilities: BackendCapabilities = [.copy, .folderManagement, .bodySearch, .push]
+    /// IMAP accounts copy, manage folders, search bodies on the server and push changes (IDLE);
+    /// they keep fetched messages unless the body cache is off.
+    public nonisolated let capabilities: BackendCapabilities
     /// Events for the UI (buffering the newest 1,000 when nobody listens).
     public nonisolated let events: AsyncStream<BackendEvent>
     /// The account's header cache.
@@ -88,7 +89,9 @@ public actor IMAPBackend: MailBackend {
         self.options = options
         self.trace = trace
         self.settingsProvider = settings
-        self.bodies = options.bodyCacheLimit > 0 ? options.bodyCacheDirectory.map { BodyCache(directory: $0, limit: options.bodyCacheLimit) } : nil
+        let bodies = options.bodyCacheLimit > 0 ? options.bodyCacheDirectory.map { BodyCache(directory: $0, limit: options.bodyCacheLimit) } : nil
+        self.bodies = bodies
+        self.capabilities = bodies == nil ? [.copy, .folderManagement, .bodySearch, .push] : [.copy, .folderManagement, .bodySearch, .push, .bodyCache]
         (events, continuation) = AsyncStream.makeStream(of: BackendEvent.self, bufferingPolicy: .bufferingNewest(1000))
     }
 

@@ -50,13 +50,15 @@ public actor FakeMailBackend: MailBackend {
 
     /// A backend with INBOX, Drafts, Sent, Archive, Trash and `Lists/swift`, INBOX holding `count`
     /// generated messages.
-    public static func standard(account: String = "test", inbox count: Int) -> FakeMailBackend {
+    public static func standard(account: String = "test", inbox count: Int,
+                                capabilities: BackendCapabilities = [.offline, .copy]) -> FakeMailBackend {
         let folders = [
             FolderInfo(path: .inbox, role: .inbox), FolderInfo(path: MailboxPath("Drafts"), role: .drafts),
             FolderInfo(path: MailboxPath("Sent"), role: .sent), FolderInfo(path: MailboxPath("Archive"), role: .archive),
             FolderInfo(path: MailboxPath("Trash"), role: .trash), FolderInfo(path: MailboxPath("Lists/swift")),
         ]
-        return FakeMailBackend(accountName: account, folders: folders, messages: [.inbox: FakeMessage.generated(count: count)])
+        return FakeMailBackend(accountName: account, folders: folders, messages: [.inbox: FakeMessage.generated(count: count)],
+                               capabilities: capabilities)
     }
 
     /// Sets the delay of every call.

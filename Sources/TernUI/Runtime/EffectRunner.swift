@@ -73,8 +73,10 @@ public struct EffectRunner: Sendable {
             // Cached by the backend (IMAP: its body cache), so that opening it is immediate. On
             // Dovecot this also pays the session's first look at the folder's files (its Maildir UID
             // list: 0.3 s for 100,000 messages) before the user opens anything.
+            // Only where the message is kept (not with the body cache off, nor for a local Maildir).
             _ = await attempt(key.account) { backend in
-                guard let newest = try await backend.summaries(in: key.path, order: .newestFirst, range: 0 ..< 1, filter: nil).first,
+                guard backend.capabilities.contains(.bodyCache),
+                      let newest = try await backend.summaries(in: key.path, order: .newestFirst, range: 0 ..< 1, filter: nil).first,
                       newest.size <= Self.prefetchLimit else { return }
                 _ = try await backend.messageBytes(newest.uid, in: key.path)
             }

@@ -64,6 +64,20 @@ import TernConfig
         #expect(imap.accountName == "acct")
         #expect(imap.capabilities.contains(.push) && !imap.capabilities.contains(.offline))
         #expect(imap.options.bodyCacheDirectory?.lastPathComponent.hasSuffix(".bodies") == true)
+        #expect(imap.capabilities.contains(.bodyCache), "it keeps the messages it fetches")
+    }
+
+    /// `body_cache_mb = 0`: the backend says it keeps no messages (the UI then reads none ahead).
+    @Test func anIMAPAccountWithTheBodyCacheOffKeepsNoMessages() throws {
+        let connection = ServerConnection(serverProtocol: .imap, host: "imap.example.org", user: "me", password: .command("exit 1"))
+        let acct = try account(.imap(connection))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tern-f-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var off = factory(cacheDir: dir)
+        off.imapOptions.bodyCacheLimit = 0
+        let imap = try #require(try off.makeBackend(for: acct) as? IMAPBackend)
+        #expect(!imap.capabilities.contains(.bodyCache))
+        #expect(imap.capabilities.contains(.push))
     }
 
     final class Box: @unchecked Sendable { var value = "" }

@@ -138,9 +138,10 @@ import TernTestSupport
     }
 
     /// A sync that brought mail fetches the folder's newest message in the background (the one
-    /// most often opened first); one that brought none, or another folder's, does not.
+    /// most often opened first) from a backend that keeps it; one that brought none, or another
+    /// folder's, does not.
     @Test func aSyncThatBringsMailPrefetchesTheNewestMessage() async {
-        let h = Harness(inbox: 0)
+        let h = Harness(backends: [FakeMailBackend.standard(account: "test", inbox: 0, capabilities: [.copy, .bodyCache])])
         await h.start()
         let list = FakeMessage.generated(count: 30, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1)
         await h.backend.store(list, in: .inbox)
@@ -151,6 +152,18 @@ import TernTestSupport
         before = await h.backend.calls.count
         await h.deliver(.synced(FolderKey(account: "test", path: .inbox), .success(SyncReport(folder: .inbox))))
         await h.deliver(.synced(FolderKey(account: "test", path: MailboxPath("Archive")), .success(SyncReport(folder: MailboxPath("Archive"), added: 3))))
+        #expect(await !h.backend.calls.dropFirst(before).contains { $0.hasPrefix("messageBytes") })
+    }
+
+    /// A backend that does not keep messages (an IMAP account with its body cache off, a Maildir)
+    /// is not asked for the newest: it would be read or downloaded for nothing.
+    @Test func noPrefetchFromABackendThatKeepsNoMessages() async {
+        let h = Harness(inbox: 0)
+        await h.start()
+        await h.backend.store(FakeMessage.generated(count: 30, newest: Date(timeIntervalSince1970: 1_700_000_000), firstUID: 1), in: .inbox)
+        let before = await h.backend.calls.count
+        await h.deliver(.synced(FolderKey(account: "test", path: .inbox), .success(SyncReport(folder: .inbox, added: 30))))
+        #expect(h.state.folder?.count == 30)
         #expect(await !h.backend.calls.dropFirst(before).contains { $0.hasPrefix("messageBytes") })
     }
 
