@@ -53,6 +53,9 @@ final class ChunkQueue: @unchecked Sendable {
     private var currentItems: [FetchAttribute]
     /// While set, ``next()`` hands out at most this many UIDs at a time.
     private var smallChunks: Int?
+    /// The tasks in ``waitForDecision()``, woken by ``decide(_:)`` (or by their cancellation).
+    private var waiters: [Int: CheckedContinuation<Bool, Never>] = [:]
+    private var lastWaiter = 0
 
     /// A queue of `chunks` (taken first to last) fetched with `items`; with `smallChunks`, pieces
     /// of at most that many UIDs are handed out until ``decide(_:)``.
@@ -74,11 +77,25 @@ final class ChunkQueue: @unchecked Sendable {
     /// - Returns: False when cancelled before a decision.
     @discardableResult
     func waitForDecision() async -> Bool {
-        while !isDecided {
-            guard !Task.isCancelled else { return false }
-            try? await Task.sleep(for: .milliseconds(5))
+        let id = lock.withLock {
+            lastWaiter += 1
+            return lastWaiter
         }
-        return true
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (waiter: CheckedContinuation<Bool, Never>) in
+                // Decided, or cancelled before this registration (the handler below found nothing
+                // to wake then): answer at once.
+                let now: Bool? = lock.withLock {
+                    if smallChunks == nil { return true }
+                    if Task.isCancelled { return false }
+                    waiters[id] = waiter
+                    return nil
+                }
+                if let now { waiter.resume(returning: now) }
+            }
+        } onCancel: {
+            lock.withLock { waiters.removeValue(forKey: id) }?.resume(returning: false)
+        }
     }
 
     /// Sets what the next chunks are fetched with, and hands out whole chunks from then on: a
@@ -86,10 +103,13 @@ final class ChunkQueue: @unchecked Sendable {
     /// decides while the helper connections already fetch, in small pieces meanwhile so that
     /// little is fetched the slower way.
     func decide(_ items: [FetchAttribute]) {
-        lock.withLock {
+        let woken = lock.withLock {
             currentItems = items
             smallChunks = nil
+            defer { waiters = [:] }
+            return waiters.values
         }
+        for waiter in woken { waiter.resume(returning: true) }
     }
 
     /// The next chunk to fetch (its newest part while chunks are small), or nil when all are taken.

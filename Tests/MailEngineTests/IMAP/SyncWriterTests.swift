@@ -125,6 +125,18 @@ import Testing
         #expect(queue.next() == nil)
     }
 
+    /// The helpers waiting for the decision go on as soon as it is made (they are woken, not
+    /// polling), and a wait after it returns at once.
+    @Test func theDecisionWakesEveryWaiter() async {
+        let queue = ChunkQueue([SequenceSet(ranges: [1 ... 3000])], items: [.uid], smallChunks: 500)
+        let waiters = (0 ..< 3).map { _ in Task { await queue.waitForDecision() } }
+        try? await Task.sleep(for: .milliseconds(20))
+        queue.decide([.uid, .flags])
+        for waiter in waiters { #expect(await waiter.value) }
+        #expect(await queue.waitForDecision())
+        #expect(queue.items == [.uid, .flags])
+    }
+
     /// A helper waiting for the decision ends when its task is cancelled (the sync failed while
     /// timing): it once slept in a loop whose sleep threw at once, spinning forever.
     @Test func waitingForTheDecisionEndsWhenCancelled() async {
