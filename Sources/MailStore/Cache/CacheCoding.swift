@@ -126,7 +126,11 @@ enum CacheCoding {
     /// and `[list]` tags, so that a thread's messages sort together.
     static func sortSubject(_ subject: String?) -> String {
         guard let subject, !subject.isEmpty else { return "" }
-        let bytes = Array(subject.lowercased().utf8)
+        // ASCII (nearly every subject) lowered byte by byte, into one buffer; other text by
+        // Unicode's rules. `lowercased()` was a third of the time a first sync spent on this.
+        let bytes: [UInt8] = subject.utf8.allSatisfy { $0 < 0x80 }
+            ? subject.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            : Array(subject.lowercased().utf8)
         var i = 0
         var changed = true
         while changed {
