@@ -29,7 +29,7 @@ enum HeaderFetchProbe {
     /// alone for a moment the machine or the server was busy elsewhere, or for what a server does
     /// once per session: Dovecot reads its Maildir's UID list the first time it needs a file).
     /// The second pair is skipped when the first clearly favours the whole header
-    /// (``clearChoice(fields:whole:)``).
+    /// (``wholeIsClearlyQuicker(fields:whole:)``).
     static let samples = 4
 
     /// `count` runs of `size` consecutive UIDs of `set`, spread over it: run `g` starts at position
@@ -76,8 +76,8 @@ enum HeaderFetchProbe {
         return bestWhole * 10 <= bestFields * 9 ? .whole : .fields
     }
 
-    /// The whole header after the first sample of each kind when it took at most three quarters of
-    /// the time of the fields (nil otherwise: the other samples decide). The other connections wait
+    /// True when the first sample of each kind decides for the whole header: it took at most three
+    /// quarters of the time of the fields (otherwise the other samples decide). The other connections wait
     /// while samples are timed; on a cold Dovecot (100,000 messages, 2 cores) the first pair took
     /// 55-68 ms by whole header against 77-103 ms by fields, and the second pair about the same.
     ///
@@ -85,8 +85,8 @@ enum HeaderFetchProbe {
     /// cold runs here) then made a sync fetch everything by fields, which costs a cold Dovecot
     /// twice as much (7.5 s against 5.2-5.7 s). The fields are chosen early only by a quick newest
     /// page (``QuickPage``), the sign of a server that has them cached.
-    static func clearChoice(fields: Duration, whole: Duration) -> HeaderFetch? {
-        whole * 4 <= fields * 3 ? .whole : nil
+    static func wholeIsClearlyQuicker(fields: Duration, whole: Duration) -> Bool {
+        whole * 4 <= fields * 3
     }
 
     /// The newest page of a first sync (its header fields, by one FETCH), when it came in quicker

@@ -329,9 +329,8 @@ extension IMAPBackend {
         // connection serves whoever waits for it (a message being opened during a first sync of
         // 100,000 waits for one chunk, not for the whole sync).
         let chunks = Self.chunks(rest, size: options.batchSize * options.pipelineDepth * 2)
-        // While the samples are timed the helpers take small pieces (by fields), so that little
-        // is fetched the slower way whichever wins.
-        let queue = ChunkQueue(chunks, items: items, smallChunks: samples.isEmpty ? nil : options.batchSize / 2)
+        // While the samples are timed the helpers wait (see ChunkQueue.waitForDecision).
+        let queue = ChunkQueue(chunks, items: items, decided: samples.isEmpty)
         let extra = large ? options.fetchConnections - 1 : 0
         var opened = extra > 0 ? openingHelpers.removeValue(forKey: name) ?? [] : []
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -380,10 +379,10 @@ extension IMAPBackend {
                             + "fields cached; fetching the rest by fields")
                 return (.fields, 1)
             }
-            if index == 1, let clear = HeaderFetchProbe.clearChoice(fields: fields[0], whole: whole[0]) {
+            if index == 1, HeaderFetchProbe.wholeIsClearlyQuicker(fields: fields[0], whole: whole[0]) {
                 trace?.note("header fetch: samples of \(sample.count) messages took \(Self.milliseconds(fields[0])) by fields, "
-                            + "\(Self.milliseconds(whole[0])) by whole header: fetching the rest by \(clear == .whole ? "whole header" : "fields")")
-                return (clear, 2)
+                            + "\(Self.milliseconds(whole[0])) by whole header: fetching the rest by whole header")
+                return (.whole, 2)
             }
         }
         let choice = HeaderFetchProbe.choose(fields: fields, whole: whole)

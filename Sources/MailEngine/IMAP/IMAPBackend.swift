@@ -91,7 +91,9 @@ public actor IMAPBackend: MailBackend {
         self.settingsProvider = settings
         let bodies = options.bodyCacheLimit > 0 ? options.bodyCacheDirectory.map { BodyCache(directory: $0, limit: options.bodyCacheLimit) } : nil
         self.bodies = bodies
-        self.capabilities = bodies == nil ? [.copy, .folderManagement, .bodySearch, .push] : [.copy, .folderManagement, .bodySearch, .push, .bodyCache]
+        var capabilities: BackendCapabilities = [.copy, .folderManagement, .bodySearch, .push]
+        if bodies != nil { capabilities.insert(.bodyCache) }
+        self.capabilities = capabilities
         (events, continuation) = AsyncStream.makeStream(of: BackendEvent.self, bufferingPolicy: .bufferingNewest(1000))
     }
 

@@ -51,25 +51,25 @@ final class ChunkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var chunks: [SequenceSet]
     private var currentItems: [FetchAttribute]
-    /// While set, ``next()`` hands out at most this many UIDs at a time.
-    private var smallChunks: Int?
+    /// False while the way of fetching the header is being timed (``decide(_:)`` sets it).
+    private var decided: Bool
     /// The tasks in ``waitForDecision()``, woken by ``decide(_:)`` (or by their cancellation).
     private var waiters: [Int: CheckedContinuation<Bool, Never>] = [:]
     private var lastWaiter = 0
 
-    /// A queue of `chunks` (taken first to last) fetched with `items`; with `smallChunks`, pieces
-    /// of at most that many UIDs are handed out until ``decide(_:)``.
-    init(_ chunks: [SequenceSet], items: [FetchAttribute] = [], smallChunks: Int? = nil) {
+    /// A queue of `chunks` (taken first to last) fetched with `items`; not `decided` while the
+    /// header fetch is timed (the helpers wait for ``decide(_:)``).
+    init(_ chunks: [SequenceSet], items: [FetchAttribute] = [], decided: Bool = true) {
         self.chunks = chunks.reversed()
         self.currentItems = items
-        self.smallChunks = smallChunks
+        self.decided = decided
     }
 
     /// What the next chunks are fetched with.
     var items: [FetchAttribute] { lock.withLock { currentItems } }
 
     /// True once ``decide(_:)`` was called (or when nothing was to be decided).
-    var isDecided: Bool { lock.withLock { smallChunks == nil } }
+    var isDecided: Bool { lock.withLock { decided } }
 
     /// Waits until ``isDecided`` (helpers wait while the header fetch is being timed: their own
     /// first fetches made the samples as slow as each other on a 2-core machine), or until the
@@ -86,7 +86,7 @@ final class ChunkQueue: @unchecked Sendable {
                 // Decided, or cancelled before this registration (the handler below found nothing
                 // to wake then): answer at once.
                 let now: Bool? = lock.withLock {
-                    if smallChunks == nil { return true }
+                    if decided { return true }
                     if Task.isCancelled { return false }
                     waiters[id] = waiter
                     return nil
@@ -98,29 +98,22 @@ final class ChunkQueue: @unchecked Sendable {
         }
     }
 
-    /// Sets what the next chunks are fetched with, and hands out whole chunks from then on: a
-    /// first sync that times the two ways of fetching the header (``HeaderFetch/automatic``)
-    /// decides while the helper connections already fetch, in small pieces meanwhile so that
-    /// little is fetched the slower way.
+    /// Sets what the next chunks are fetched with, and wakes the helpers waiting for it: a first
+    /// sync that times the two ways of fetching the header (``HeaderFetch/automatic``) decides once
+    /// its samples are timed.
     func decide(_ items: [FetchAttribute]) {
         let woken = lock.withLock {
             currentItems = items
-            smallChunks = nil
+            decided = true
             defer { waiters = [:] }
             return waiters.values
         }
         for waiter in woken { waiter.resume(returning: true) }
     }
 
-    /// The next chunk to fetch (its newest part while chunks are small), or nil when all are taken.
+    /// The next chunk to fetch, or nil when all are taken.
     func next() -> SequenceSet? {
-        lock.withLock {
-            guard let chunk = chunks.popLast() else { return nil }
-            guard let limit = smallChunks, chunk.count > limit else { return chunk }
-            let (newest, rest) = IMAPBackend.splitNewest(chunk, count: limit)
-            chunks.append(rest)
-            return newest
-        }
+        lock.withLock { chunks.popLast() }
     }
 
     /// Puts back a chunk a connection could not finish.

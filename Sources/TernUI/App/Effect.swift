@@ -102,8 +102,9 @@ public enum Effect: Hashable, Sendable {
     case syncNewest(FolderKey, count: Int)
     /// Watch a folder for changes made elsewhere.
     case watch(FolderKey)
-    /// Fetch the newest message of a folder in the background, unless it is large: the message
-    /// most often opened first, after a sync brought new mail (no answer comes back).
+    /// Fetch the newest message of a folder in the background, unless it is large or the backend
+    /// keeps no messages (``BackendCapabilities/bodyCache``): the message most often opened first,
+    /// after a sync brought new mail (no answer comes back).
     case prefetchNewest(FolderKey)
     /// Change messages.
     case perform(MessageAction, uids: [UID], in: FolderKey)

@@ -70,10 +70,9 @@ public struct EffectRunner: Sendable {
                 deliver(.event(account: key.account, .error("cannot watch \(key.path): \(error.message)")))
             }
         case .prefetchNewest(let key):
-            // Cached by the backend (IMAP: its body cache), so that opening it is immediate. On
-            // Dovecot this also pays the session's first look at the folder's files (its Maildir UID
-            // list: 0.3 s for 100,000 messages) before the user opens anything.
-            // Only where the message is kept (not with the body cache off, nor for a local Maildir).
+            // Only from a backend that keeps it (IMAP with its body cache on), so that opening it is
+            // immediate. On Dovecot this also pays the session's first look at the folder's files
+            // (its Maildir UID list: 0.3 s for 100,000 messages) before the user opens anything.
             _ = await attempt(key.account) { backend in
                 guard backend.capabilities.contains(.bodyCache),
                       let newest = try await backend.summaries(in: key.path, order: .newestFirst, range: 0 ..< 1, filter: nil).first,

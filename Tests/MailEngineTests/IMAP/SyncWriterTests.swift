@@ -112,15 +112,15 @@ import Testing
         #expect(queue.next() == nil && queue.isEmpty)
     }
 
-    @Test func smallPiecesUntilTheWayOfFetchingIsDecided() {
+    @Test func theDecisionSetsWhatTheChunksAreFetchedWith() {
         let queue = ChunkQueue([SequenceSet(ranges: [3001 ... 6000]), SequenceSet(ranges: [1 ... 3000])], items: [.uid],
-                               smallChunks: 500)
-        #expect(queue.next() == SequenceSet(ranges: [5501 ... 6000]))
-        #expect(queue.next() == SequenceSet(ranges: [5001 ... 5500]))
+                               decided: false)
+        #expect(!queue.isDecided)
         #expect(queue.items == [.uid])
         queue.decide([.uid, .flags])
+        #expect(queue.isDecided)
         #expect(queue.items == [.uid, .flags])
-        #expect(queue.next() == SequenceSet(ranges: [3001 ... 5000]))
+        #expect(queue.next() == SequenceSet(ranges: [3001 ... 6000]))
         #expect(queue.next() == SequenceSet(ranges: [1 ... 3000]))
         #expect(queue.next() == nil)
     }
@@ -128,7 +128,7 @@ import Testing
     /// The helpers waiting for the decision go on as soon as it is made (they are woken, not
     /// polling), and a wait after it returns at once.
     @Test func theDecisionWakesEveryWaiter() async {
-        let queue = ChunkQueue([SequenceSet(ranges: [1 ... 3000])], items: [.uid], smallChunks: 500)
+        let queue = ChunkQueue([SequenceSet(ranges: [1 ... 3000])], items: [.uid], decided: false)
         let waiters = (0 ..< 3).map { _ in Task { await queue.waitForDecision() } }
         try? await Task.sleep(for: .milliseconds(20))
         queue.decide([.uid, .flags])
@@ -140,7 +140,7 @@ import Testing
     /// A helper waiting for the decision ends when its task is cancelled (the sync failed while
     /// timing): it once slept in a loop whose sleep threw at once, spinning forever.
     @Test func waitingForTheDecisionEndsWhenCancelled() async {
-        let queue = ChunkQueue([SequenceSet(ranges: [1 ... 3000])], items: [.uid], smallChunks: 500)
+        let queue = ChunkQueue([SequenceSet(ranges: [1 ... 3000])], items: [.uid], decided: false)
         let waiter = Task { await queue.waitForDecision() }
         try? await Task.sleep(for: .milliseconds(20))
         waiter.cancel()
